@@ -1,0 +1,156 @@
+package io.py4jcodec.api;
+
+/**
+ * The one exception every codec throws for bad input or an unencodable model.
+ *
+ * <p>It carries a {@link Reason}, the byte offset in the stream where the problem was found
+ * ({@code -1} when encoding), the index of the line (part) within the frame when known, and, where
+ * a {@link Limits} bound was exceeded, the name of the setting that raises it. The message is built
+ * from those fields and a capped snippet of the offending input, for example:
+ *
+ * <pre>
+ * LINE_TOO_LONG at byte 17 (part 3): line length 70000 (expected: &lt;= 65536); raise it with Limits.builder().maxLineBytes(...)
+ * </pre>
+ *
+ * <p>It is unchecked on purpose: codecs are used inside pipelines and lambdas, and a decoder that
+ * fails has a well-defined state (see {@link #resynchronized()}), so callers choose where to catch.
+ */
+public final class ProtocolException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_SNIPPET = 64;
+
+    private final Reason reason;
+    private final long offset;
+    private final int part;
+    private final String limitSetting;
+    private final boolean resynchronized;
+    private final int skipBytes;
+
+    private ProtocolException(Reason reason, long offset, int part, String detail, String limitSetting,
+                              boolean resynchronized, int skipBytes, Throwable cause) {
+        super(buildMessage(reason, offset, part, detail, limitSetting), cause);
+        this.reason = reason;
+        this.offset = offset;
+        this.part = part;
+        this.limitSetting = limitSetting;
+        this.resynchronized = resynchronized;
+        this.skipBytes = skipBytes;
+    }
+
+    /** An error in the input at {@code offset}; {@code part} is the line index in the frame or -1. */
+    public static ProtocolException of(Reason reason, long offset, int part, String detail) {
+        return new ProtocolException(reason, offset, part, detail, null, false, 0, null);
+    }
+
+    /** A bound of {@link Limits} was exceeded: names the setting and the numbers. */
+    public static ProtocolException limit(Reason reason, long offset, int part, String what, long actual,
+                                          long max, String setting) {
+        String detail = what + ": " + actual + " (expected: <= " + max + ")";
+        return new ProtocolException(reason, offset, part, detail, setting, false, 0, null);
+    }
+
+    /** A model object that the chosen side cannot write. */
+    public static ProtocolException unencodable(String detail) {
+        return new ProtocolException(Reason.UNENCODABLE, -1, -1, detail, null, false, 0, null);
+    }
+
+    /**
+     * The same error, marked as having left the decoder in sync at the start of the next frame, the
+     * bad frame being {@code skipBytes} long from the offset given to the failing call.
+     */
+    public ProtocolException resynced(int skipBytes) {
+        return new ProtocolException(reason, offset, part, detailOf(this), limitSetting, true, skipBytes, getCause());
+    }
+
+    /** Wraps a lower-level failure (kept as the cause). */
+    public static ProtocolException wrap(Reason reason, long offset, int part, String detail, Throwable cause) {
+        return new ProtocolException(reason, offset, part, detail, null, false, 0, cause);
+    }
+
+    /** Why the input was rejected. */
+    public Reason reason() {
+        return reason;
+    }
+
+    /** Byte offset from the start of the stream (or of the buffer given to a one-shot decode); -1 when encoding. */
+    public long offset() {
+        return offset;
+    }
+
+    /** Zero-based index of the line within its frame where the error is, or -1. */
+    public int part() {
+        return part;
+    }
+
+    /** The {@link Limits} setting that would accept this input, or {@code null} if no limit was hit. */
+    public String limitSetting() {
+        return limitSetting;
+    }
+
+    /**
+     * True when the decoder skipped the whole bad frame and is ready to decode the next one; false
+     * when the stream cannot be re-synchronised and the decoder is now closed.
+     */
+    public boolean resynchronized() {
+        return resynchronized;
+    }
+
+    /**
+     * When {@link #resynchronized()}: how many bytes, counted from the offset given to the failing
+     * decode call, the bad frame took. Drop them and decode on. 0 otherwise.
+     */
+    public int skipBytes() {
+        return skipBytes;
+    }
+
+    /** Caps echoed input at 64 characters and makes control characters visible. */
+    public static String snippet(CharSequence s) {
+        StringBuilder b = new StringBuilder(Math.min(s.length(), MAX_SNIPPET) + 8).append('"');
+        int n = Math.min(s.length(), MAX_SNIPPET);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                case '\\' -> b.append("\\\\");
+                case '"' -> b.append("\\\"");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        b.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        b.append('"');
+        if (s.length() > MAX_SNIPPET) {
+            b.append("... (").append(s.length()).append(" chars)");
+        }
+        return b.toString();
+    }
+
+    private static String detailOf(ProtocolException e) {
+        String m = e.getMessage();
+        int colon = m.indexOf(": ");
+        String rest = colon < 0 ? m : m.substring(colon + 2);
+        int hint = rest.lastIndexOf("; raise it with ");
+        return hint < 0 ? rest : rest.substring(0, hint);
+    }
+
+    private static String buildMessage(Reason reason, long offset, int part, String detail, String setting) {
+        StringBuilder b = new StringBuilder(reason.name());
+        if (offset >= 0) {
+            b.append(" at byte ").append(offset);
+        }
+        if (part >= 0) {
+            b.append(" (part ").append(part).append(')');
+        }
+        b.append(": ").append(detail);
+        if (setting != null) {
+            b.append("; raise it with Limits.builder().").append(setting).append("(...)");
+        }
+        return b.toString();
+    }
+}

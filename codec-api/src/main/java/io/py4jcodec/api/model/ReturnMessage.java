@@ -1,0 +1,52 @@
+package io.py4jcodec.api.model;
+
+/**
+ * An answer: one line {@code !<status>[<payload>]}. Status {@code y} is {@link SuccessReturn},
+ * {@code x} {@link ErrorReturn}, {@code z} {@link FatalReturn} (Java only, before it closes the
+ * connection).
+ *
+ * <pre>
+ * !yi3        success with a value          !y     success with no value (Python's GC answer)
+ * !yv         success, void                 !x     error with no payload
+ * !xsMessage  error with a message          !xro4  error: a Java exception object
+ * !zs&lt;trace&gt;  fatal error
+ * </pre>
+ */
+public sealed interface ReturnMessage extends Message permits SuccessReturn, ErrorReturn, FatalReturn {
+
+    /** The status letter: {@code y}, {@code x} or {@code z}. */
+    char status();
+
+    /** The payload after the status letter, or {@code null} when the line is just {@code !y}/{@code !x}/{@code !z}. */
+    Value value();
+
+    /** {@code !y<value>}. */
+    static SuccessReturn success(Value value) {
+        return new SuccessReturn(java.util.Objects.requireNonNull(value, "value"));
+    }
+
+    /** {@code !y}: success with no payload, the answer Python gives to a GC command. */
+    static SuccessReturn bareSuccess() {
+        return SuccessReturn.BARE;
+    }
+
+    /** {@code !x<value>}. */
+    static ErrorReturn error(Value value) {
+        return new ErrorReturn(java.util.Objects.requireNonNull(value, "value"));
+    }
+
+    /** {@code !xs<message>}. */
+    static ErrorReturn error(String message) {
+        return new ErrorReturn(new StringValue(message));
+    }
+
+    /** {@code !x}: error with no payload. */
+    static ErrorReturn bareError() {
+        return ErrorReturn.BARE;
+    }
+
+    /** {@code !zs<trace>}. */
+    static FatalReturn fatal(String trace) {
+        return new FatalReturn(new StringValue(trace));
+    }
+}

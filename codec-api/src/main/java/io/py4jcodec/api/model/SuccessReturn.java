@@ -1,0 +1,21 @@
+package io.py4jcodec.api.model;
+
+/**
+ * {@code !y[<payload>]}: a success answer. See {@link ReturnMessage}.
+ *
+ * @param value the payload, or {@code null} for the bare line {@code !y}
+ */
+public record SuccessReturn(Value value) implements ReturnMessage {
+    /** The bare line {@code !y}. */
+    public static final SuccessReturn BARE = new SuccessReturn(null);
+
+    /** True when the line has no payload. */
+    public boolean isBare() {
+        return value == null;
+    }
+
+    @Override
+    public char status() {
+        return 'y';
+    }
+}
