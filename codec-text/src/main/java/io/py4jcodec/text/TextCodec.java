@@ -1,0 +1,145 @@
+package io.py4jcodec.text;
+
+import io.py4jcodec.api.Codec;
+import io.py4jcodec.api.Limits;
+import io.py4jcodec.api.Side;
+import java.util.Objects;
+
+/**
+ * The byte-exact Py4J text protocol, standing in for one real peer.
+ *
+ * <p>{@link #newEncoder()} writes exactly the bytes that peer writes; {@link #newDecoder()} reads as
+ * that peer reads, i.e. it reads what the <em>other</em> peer writes. So the Python client's
+ * commands are encoded by {@code TextCodec.of(PYTHON)} and decoded by {@code TextCodec.of(JAVA)}.
+ *
+ * <pre>{@code
+ * TextCodec python = TextCodec.of(Side.PYTHON);
+ * byte[] wire = python.newEncoder().encode(new CallCommand("t", "add", List.of(Value.ofInt(1), Value.ofDouble(1e16))));
+ * // "c\nt\nadd\ni1\nd1e+16\ne\n"
+ * TextDecoder java = TextCodec.of(Side.JAVA).newDecoder();
+ * java.decode(wire, 0, wire.length);
+ * CallCommand call = (CallCommand) java.message();
+ * }</pre>
+ *
+ * <h2>Lenient by default, strict on request</h2>
+ * By default a decoder reads the way the real peer does, quirks included ({@code byes} is false,
+ * {@code i2147483648} is accepted, a blank line ends a Java argument list, {@code \q} loses or keeps
+ * its backslash as that side does): a gateway or client built on it behaves like py4j. With
+ * {@link Builder#strict(boolean) strict(true)} it reports a {@link io.py4jcodec.api.ProtocolException}
+ * wherever the real peer would silently mis-read: for conformance checking and fuzzing.
+ */
+public final class TextCodec implements Codec {
+    private final Side side;
+    private final ConnectionMode mode;
+    private final boolean strict;
+    private final boolean keepUnknownCommands;
+    private final Limits limits;
+
+    private TextCodec(Builder b) {
+        this.side = b.side;
+        this.mode = b.mode;
+        this.strict = b.strict;
+        this.keepUnknownCommands = b.keepUnknownCommands;
+        this.limits = b.limits;
+    }
+
+    /** The lenient, GatewayServer-mode codec of {@code side} with default limits. */
+    public static TextCodec of(Side side) {
+        return builder(side).build();
+    }
+
+    /** A builder for {@code side}. */
+    public static Builder builder(Side side) {
+        return new Builder(side);
+    }
+
+    @Override
+    public String name() {
+        return "text";
+    }
+
+    @Override
+    public Side side() {
+        return side;
+    }
+
+    @Override
+    public Limits limits() {
+        return limits;
+    }
+
+    /** The connection mode its decoders assume. */
+    public ConnectionMode mode() {
+        return mode;
+    }
+
+    /** True if decoders reject what the real peer would silently mis-read. */
+    public boolean strict() {
+        return strict;
+    }
+
+    /** True if decoders return {@link io.py4jcodec.api.model.UnknownCommand} instead of failing. */
+    public boolean keepUnknownCommands() {
+        return keepUnknownCommands;
+    }
+
+    @Override
+    public TextEncoder newEncoder() {
+        return new TextEncoder(side);
+    }
+
+    @Override
+    public TextDecoder newDecoder() {
+        return new TextDecoder(this);
+    }
+
+    @Override
+    public String toString() {
+        return "TextCodec[" + side + ", " + mode + (strict ? ", strict" : "") + "]";
+    }
+
+    /** Builder for {@link TextCodec}. */
+    public static final class Builder {
+        private final Side side;
+        private ConnectionMode mode = ConnectionMode.GATEWAY;
+        private boolean strict;
+        private boolean keepUnknownCommands;
+        private Limits limits = Limits.DEFAULT;
+
+        private Builder(Side side) {
+            this.side = Objects.requireNonNull(side, "side");
+        }
+
+        /** GatewayServer (default) or ClientServer. */
+        public Builder mode(ConnectionMode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** Reject what the real peer silently mis-reads (default false: read as the peer does). */
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        /**
+         * Return unknown command names as {@link io.py4jcodec.api.model.UnknownCommand} (framed through
+         * the next {@code e} line) instead of failing (default false: unknown names are fatal for
+         * the Java peer).
+         */
+        public Builder keepUnknownCommands(boolean keep) {
+            this.keepUnknownCommands = keep;
+            return this;
+        }
+
+        /** Decoder limits (default {@link Limits#DEFAULT}). */
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        public TextCodec build() {
+            return new TextCodec(this);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.py4jcodec.text.format;
+
+import io.py4jcodec.api.Side;
+import java.util.Base64;
+import org.agrona.DirectBuffer;
+
+/**
+ * The {@code j} part's Base64: standard alphabet, padded, no line breaks, on both sides (Java's
+ * {@code Base64.encodeToString(bytes, false)}, Python's {@code standard_b64encode}), so
+ * {@link java.util.Base64#getEncoder()} writes it exactly.
+ *
+ * <p>Reading: both peers skip characters outside the alphabet (Java's MiG-derived decoder skips any
+ * such character below U+0100, Python's {@code b64decode} any such ASCII byte) and both need the
+ * remaining characters to come in groups of four. Past that, the real peers mis-read garbage in
+ * different ways (py4j's Java decoder returns {@code null} for a bad length, Python raises on a
+ * non-ASCII byte); this class reports every such case as an error instead.
+ */
+public final class Base64Text {
+    private static final Base64.Encoder ENCODER = Base64.getEncoder();
+    private static final Base64.Decoder DECODER = Base64.getDecoder();
+
+    private Base64Text() {
+    }
+
+    /** Encoded length of {@code n} bytes. */
+    public static int encodedLength(int n) {
+        return (n + 2) / 3 * 4;
+    }
+
+    /** Padded Base64 of {@code bytes}, as ASCII bytes. */
+    public static byte[] encode(byte[] bytes) {
+        return ENCODER.encode(bytes);
+    }
+
+    /** True when {@code buf[start, end)} is canonical padded Base64 (what both peers write). */
+    public static boolean isCanonical(DirectBuffer buf, int start, int end) {
+        int len = end - start;
+        if (len % 4 != 0) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            byte c = buf.getByte(i);
+            boolean alpha = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '+' || c == '/';
+            if (!alpha) {
+                // padding only in the last two positions, and only at the end
+                if (c != '=' || i < end - 2 || (i == end - 2 && buf.getByte(end - 1) != '=')) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Decodes {@code buf[start, end)} as {@code side} reads it, or returns {@code null} when the
+     * input is not Base64 that side can read without mis-reading it.
+     *
+     * @param strict accept only the canonical form both peers write (no skipped characters)
+     */
+    public static byte[] decode(Side side, DirectBuffer buf, int start, int end, boolean strict) {
+        int len = end - start;
+        if (len == 0) {
+            return new byte[0];
+        }
+        byte[] raw = new byte[len];
+        buf.getBytes(start, raw);
+        if (isCanonical(buf, start, end)) {
+            try {
+                return DECODER.decode(raw);
+            } catch (IllegalArgumentException e) {
+                return null; // non-zero bits in the padding, e.g. "AB=="
+            }
+        }
+        if (strict) {
+            return null;
+        }
+        // drop what the peer skips, then insist on the canonical form
+        byte[] kept = new byte[len];
+        int k = 0;
+        for (byte c : raw) {
+            boolean alpha = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '+' || c == '/' || c == '=';
+            if (alpha) {
+                kept[k++] = c;
+            } else if (c < 0 && side == Side.PYTHON) {
+                return null; // Python: UnicodeEncodeError before decoding
+            } else if (c < 0) {
+                return null; // Java: a char >= U+0100 overflows py4j's lookup table
+            }
+        }
+        if (k % 4 != 0) {
+            return null;
+        }
+        try {
+            return DECODER.decode(java.util.Arrays.copyOf(kept, k));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.py4jcodec.text.format;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * Reads integer text the way each peer does, straight from the bytes of a line.
+ *
+ * <ul>
+ *   <li>Java: {@code Integer.parseInt} / {@code Long.parseLong}: an optional {@code +} or
+ *       {@code -}, then at least one digit; leading zeros are fine; no spaces.</li>
+ *   <li>Python: {@code int(text)}: the same, plus surrounding whitespace and single underscores
+ *       between digits.</li>
+ * </ul>
+ * Canonical ASCII input takes a fast path that allocates nothing; anything else (non-ASCII digits,
+ * which both languages accept, or Python's extras) goes through a String and the language's own
+ * rules. Hand-written because Agrona's {@code parseLongAscii} does not accept a {@code +} and
+ * reports overflow with an exception we would have to translate anyway.
+ */
+public final class IntegerText {
+    private IntegerText() {
+    }
+
+    /** Thrown-free outcome holder: parse methods return the value and set {@link Result#ok}. */
+    public static final class Result {
+        public boolean ok;
+        /** True when the text is a valid integer but does not fit in 64 bits. */
+        public boolean overflow;
+        public long value;
+
+        void fail(boolean overflow) {
+            this.ok = false;
+            this.overflow = overflow;
+        }
+    }
+
+    /**
+     * {@code Long.parseLong} semantics on {@code buf[start, end)}.
+     */
+    public static void parseJavaLong(DirectBuffer buf, int start, int end, Result r) {
+        r.ok = true;
+        r.overflow = false;
+        int i = start;
+        if (i >= end) {
+            r.fail(false);
+            return;
+        }
+        byte first = buf.getByte(i);
+        boolean negative = false;
+        if (first == '-' || first == '+') {
+            negative = first == '-';
+            i++;
+            if (i >= end) {
+                r.fail(false);
+                return;
+            }
+        }
+        // accumulate negatively so Long.MIN_VALUE fits, as the JDK does
+        long acc = 0;
+        long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
+        long multMin = limit / 10;
+        for (; i < end; i++) {
+            byte c = buf.getByte(i);
+            if (c < '0' || c > '9') {
+                if (c < 0) {
+                    slowJava(buf, start, end, r);
+                    return;
+                }
+                r.fail(false);
+                return;
+            }
+            int d = c - '0';
+            if (acc < multMin) {
+                r.fail(isAllDigits(buf, i, end));
+                return;
+            }
+            acc *= 10;
+            if (acc < limit + d) {
+                r.fail(isAllDigits(buf, i + 1, end));
+                return;
+            }
+            acc -= d;
+        }
+        r.value = negative ? acc : -acc;
+    }
+
+    private static boolean isAllDigits(DirectBuffer buf, int from, int end) {
+        for (int i = from; i < end; i++) {
+            byte c = buf.getByte(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void slowJava(DirectBuffer buf, int start, int end, Result r) {
+        String s = Utf8.decodeReplacing(buf, start, end);
+        try {
+            r.value = Long.parseLong(s);
+            r.ok = true;
+        } catch (NumberFormatException e) {
+            r.fail(looksNumeric(s));
+        }
+    }
+
+    private static boolean looksNumeric(String s) {
+        try {
+            new java.math.BigInteger(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Python {@code int(text)} semantics for base 10 on a decoded string.
+     */
+    public static void parsePythonInt(String text, Result r) {
+        r.ok = true;
+        r.overflow = false;
+        String s = text.strip();
+        int i = 0;
+        int n = s.length();
+        boolean negative = false;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            negative = s.charAt(i) == '-';
+            i++;
+        }
+        if (i >= n) {
+            r.fail(false);
+            return;
+        }
+        StringBuilder digits = new StringBuilder(n);
+        boolean lastUnderscore = true; // an underscore may not come first
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '_') {
+                if (lastUnderscore) {
+                    r.fail(false);
+                    return;
+                }
+                lastUnderscore = true;
+                continue;
+            }
+            int d = Character.digit(c, 10);
+            if (d < 0 || !Character.isDigit(c)) {
+                r.fail(false);
+                return;
+            }
+            digits.append((char) ('0' + d));
+            lastUnderscore = false;
+        }
+        if (lastUnderscore) {
+            r.fail(false);
+            return;
+        }
+        java.math.BigInteger v = new java.math.BigInteger(digits.toString());
+        if (negative) {
+            v = v.negate();
+        }
+        if (v.bitLength() > 63) {
+            r.fail(true);
+            return;
+        }
+        r.value = v.longValue();
+    }
+}

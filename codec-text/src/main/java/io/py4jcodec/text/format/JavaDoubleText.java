@@ -1,0 +1,98 @@
+package io.py4jcodec.text.format;
+
+/**
+ * The {@code d} part as Java reads and writes it.
+ *
+ * <p>Writing is {@code Double.toString} of the running JVM, which is what the real Java peer on that
+ * JVM writes. Its digits changed in JDK 19 (JDK-4511638: shortest repr), so the bytes for a few
+ * values ({@code 1e23} is {@code 9.999999999999999E22} on JDK 17, {@code 1.0E23} on JDK 19+) depend
+ * on the JDK, exactly as they do for py4j itself.
+ *
+ * <p>Reading is {@code Double.parseDouble}, and after it fails the exact strings {@code inf},
+ * {@code -inf}, {@code nan} (py4j's {@code Protocol.getDouble}).
+ */
+public final class JavaDoubleText {
+    private JavaDoubleText() {
+    }
+
+    /** {@code Double.toString(v)}. */
+    public static String format(double v) {
+        return Double.toString(v);
+    }
+
+    /**
+     * Reads as py4j's Java side does.
+     *
+     * @throws NumberFormatException where Java throws it
+     */
+    public static double parse(String s) {
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            switch (s) {
+                case "inf":
+                    return Double.POSITIVE_INFINITY;
+                case "-inf":
+                    return Double.NEGATIVE_INFINITY;
+                case "nan":
+                    return Double.NaN;
+                default:
+                    throw e;
+            }
+        }
+    }
+
+    /**
+     * True for the forms the two peers write: an optional {@code -}, digits with an optional
+     * fraction, an optional exponent, or {@code NaN}, {@code Infinity}, {@code -Infinity}. Strict
+     * readers accept only these.
+     */
+    public static boolean isCanonicalForm(String s) {
+        if (s.equals("NaN") || s.equals("Infinity") || s.equals("-Infinity")) {
+            return true;
+        }
+        int i = 0;
+        int n = s.length();
+        if (i < n && s.charAt(i) == '-') {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            int frac = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                frac++;
+            }
+            if (frac == 0) {
+                return false;
+            }
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exp = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                exp++;
+            }
+            if (exp == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

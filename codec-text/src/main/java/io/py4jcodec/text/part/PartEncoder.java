@@ -1,0 +1,164 @@
+package io.py4jcodec.text.part;
+
+import io.py4jcodec.api.ProtocolException;
+import io.py4jcodec.api.Side;
+import io.py4jcodec.api.model.ArrayReference;
+import io.py4jcodec.api.model.BooleanValue;
+import io.py4jcodec.api.model.BytesValue;
+import io.py4jcodec.api.model.ClassMember;
+import io.py4jcodec.api.model.DecimalValue;
+import io.py4jcodec.api.model.DoubleValue;
+import io.py4jcodec.api.model.IntValue;
+import io.py4jcodec.api.model.IteratorReference;
+import io.py4jcodec.api.model.ListReference;
+import io.py4jcodec.api.model.LongValue;
+import io.py4jcodec.api.model.MapReference;
+import io.py4jcodec.api.model.PythonProxyValue;
+import io.py4jcodec.api.model.ReferenceValue;
+import io.py4jcodec.api.model.SetReference;
+import io.py4jcodec.api.model.StringValue;
+import io.py4jcodec.api.model.Value;
+import io.py4jcodec.text.format.Base64Text;
+import io.py4jcodec.text.format.DecimalText;
+import io.py4jcodec.text.format.JavaDoubleText;
+import io.py4jcodec.text.format.PythonFloatFormat;
+import io.py4jcodec.text.format.Utf8;
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * Writes one typed part (no line terminator) exactly as one peer writes it.
+ *
+ * <pre>
+ *                 Python writes        Java writes
+ *  true           bTrue                btrue
+ *  1e16           d1e+16               d1.0E16  (Double.toString of the running JDK)
+ *  Decimal 100    D1E+2 (if so held)   D100     (toPlainString)
+ *  "\ud800"       error (UnicodeEncodeError)    s?  (OutputStreamWriter)
+ * </pre>
+ *
+ * Strings are escaped; ids and interface names are written raw and may not hold a line break (nor,
+ * in a proxy, a {@code ;}), since no peer could read them back.
+ */
+public final class PartEncoder {
+    private final Side side;
+
+    public PartEncoder(Side side) {
+        this.side = side;
+    }
+
+    /** The side whose formatting this encoder uses. */
+    public Side side() {
+        return side;
+    }
+
+    /** Writes {@code v} at {@code index} and returns the number of bytes written. */
+    public int encode(Value v, MutableDirectBuffer dst, int index) {
+        dst.putByte(index, (byte) v.prefix());
+        int p = index + 1;
+        // a switch on the wire letter: pattern switches need Java 21, and this is a table jump
+        switch (v.prefix()) {
+            case 'i' -> p += dst.putLongAscii(p, ((IntValue) v).value());
+            case 'L' -> p += dst.putLongAscii(p, ((LongValue) v).value());
+            case 'd' -> {
+                double d = ((DoubleValue) v).value();
+                p += writeAscii(side == Side.PYTHON ? PythonFloatFormat.format(d) : JavaDoubleText.format(d), dst, p);
+            }
+            case 'b' -> {
+                boolean b = ((BooleanValue) v).value();
+                p += writeAscii(side == Side.PYTHON ? (b ? "True" : "False") : (b ? "true" : "false"), dst, p);
+            }
+            case 'D' -> p += writeAscii(DecimalText.format(side, (DecimalValue) v), dst, p);
+            case 's' -> p += writeEscaped(((StringValue) v).value(), dst, p);
+            case 'j' -> {
+                byte[] enc = Base64Text.encode(((BytesValue) v).value());
+                dst.putBytes(p, enc);
+                p += enc.length;
+            }
+            case 'r' -> p += writeRaw(((ReferenceValue) v).id(), dst, p, "reference id");
+            case 'l' -> p += writeRaw(((ListReference) v).id(), dst, p, "list id");
+            case 'a' -> p += writeRaw(((MapReference) v).id(), dst, p, "map id");
+            case 'h' -> p += writeRaw(((SetReference) v).id(), dst, p, "set id");
+            case 't' -> p += writeRaw(((ArrayReference) v).id(), dst, p, "array id");
+            case 'g' -> p += writeRaw(((IteratorReference) v).id(), dst, p, "iterator id");
+            case 'f' -> {
+                PythonProxyValue f = (PythonProxyValue) v;
+                checkNoSemicolon(f.id(), "proxy id");
+                p += writeRaw(f.id(), dst, p, "proxy id");
+                for (String iface : f.interfaces()) {
+                    checkNoSemicolon(iface, "proxy interface");
+                    dst.putByte(p++, (byte) ';');
+                    p += writeRaw(iface, dst, p, "proxy interface");
+                }
+            }
+            case 'c' -> p += writeRaw(((ClassMember) v).name(), dst, p, "class name");
+            default -> {
+                // n, v, p, m, o: the letter is the whole part
+            }
+        }
+        return p - index;
+    }
+
+    /**
+     * Writes a raw line's text (an id, a name): UTF-8, no escaping. A line break in it is
+     * {@link io.py4jcodec.api.Reason#UNENCODABLE}.
+     */
+    public int writeRaw(String s, MutableDirectBuffer dst, int index, String what) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                throw ProtocolException.unencodable(what + " holds a line break: " + ProtocolException.snippet(s));
+            }
+        }
+        return writeText(s, dst, index);
+    }
+
+    /** Writes {@code s} escaped (backslash, CR, LF), in this side's UTF-8. */
+    public int writeEscaped(String s, MutableDirectBuffer dst, int index) {
+        int n = s.length();
+        int p = index;
+        int runStart = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '\n' || c == '\r') {
+                if (i > runStart) {
+                    p += writeText(s.substring(runStart, i), dst, p);
+                }
+                dst.putByte(p++, (byte) '\\');
+                dst.putByte(p++, (byte) (c == '\\' ? '\\' : c == '\n' ? 'n' : 'r'));
+                runStart = i + 1;
+            }
+        }
+        if (runStart == 0) {
+            return writeText(s, dst, index);
+        }
+        if (runStart < n) {
+            p += writeText(s.substring(runStart), dst, p);
+        }
+        return p - index;
+    }
+
+    private int writeText(String s, MutableDirectBuffer dst, int index) {
+        if (side == Side.PYTHON) {
+            int bad = Utf8.firstLoneSurrogate(s);
+            if (bad >= 0) {
+                throw ProtocolException.unencodable("Python cannot encode the lone surrogate U+"
+                        + Integer.toHexString(s.charAt(bad)).toUpperCase() + " at char " + bad
+                        + " (UnicodeEncodeError)");
+            }
+        }
+        return Utf8.write(s, dst, index);
+    }
+
+    private static int writeAscii(String s, MutableDirectBuffer dst, int index) {
+        return dst.putStringWithoutLengthAscii(index, s);
+    }
+
+    private static void checkNoSemicolon(String s, String what) {
+        if (s.indexOf(';') >= 0) {
+            throw ProtocolException.unencodable(what + " holds ';', which splits a proxy part: " + ProtocolException.snippet(s));
+        }
+        if (s.isEmpty()) {
+            throw ProtocolException.unencodable(what + " is empty, which Java cannot read back");
+        }
+    }
+}
