@@ -194,18 +194,22 @@ public final class TextDecoder implements MessageDecoder {
                 }
                 byte t = buf.getByte(term);
                 p = term + 1;
+                if (p - offset > limits.maxFrameBytes()) {
+                    throw close(ProtocolException.limit(Reason.FRAME_TOO_LONG, position, -1,
+                            "frame length", p - offset, limits.maxFrameBytes(), "maxFrameBytes"));
+                }
                 if (t == '\r') {
                     skipLf = true; // BufferedReader swallows an LF right after a CR
+                }
+                if (lineIndex > limits.maxParts()) {
+                    throw close(ProtocolException.limit(Reason.TOO_MANY_PARTS, base + offset + lineStart, lineIndex,
+                            "lines after the command name", lineIndex, limits.maxParts(), "maxParts"));
                 }
                 onLine(buf, offset + lineStart, term, base);
                 lineIndex++;
                 lineStart = p - offset;
                 if (frameDone) {
                     return finishFrame(p - offset);
-                }
-                if (lineIndex > limits.maxParts()) {
-                    throw close(ProtocolException.limit(Reason.TOO_MANY_PARTS, base + p, lineIndex,
-                            "lines in one frame", lineIndex, limits.maxParts(), "maxParts"));
                 }
             }
             scanned = p - offset;
@@ -461,11 +465,14 @@ public final class TextDecoder implements MessageDecoder {
         if (k == Slot.ARGS) {
             boolean isEnd = e - s == 1 && buf.getByte(s) == 'e';
             boolean blank = javaReader && PartDecoder.isJavaBlank(buf, s, e);
+            if (blank && strict) {
+                // Java would end the list here and read the rest as new commands; a checker
+                // reports it and stays framed on the e line the writer meant
+                record(ProtocolException.of(Reason.EMPTY_PART, base + s, part,
+                        "blank line inside an argument list (strict; Java ends the list there and reads the rest as new commands)"));
+                return;
+            }
             if (isEnd || blank) {
-                if (blank && strict) {
-                    record(ProtocolException.of(Reason.EMPTY_PART, base + s, part,
-                            "blank line inside an argument list (strict; Java ends the list there and reads the rest as new commands)"));
-                }
                 completeArgs();
                 return;
             }
