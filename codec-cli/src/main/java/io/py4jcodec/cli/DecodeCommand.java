@@ -1,0 +1,133 @@
+package io.py4jcodec.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.py4jcodec.api.Codec;
+import io.py4jcodec.api.ProtocolException;
+import io.py4jcodec.api.Side;
+import io.py4jcodec.api.io.MessageInputStream;
+import io.py4jcodec.api.model.Message;
+import io.py4jcodec.text.ConnectionMode;
+import io.py4jcodec.text.TextCodec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code py4j-codec decode}: wire bytes in, one JSON line per frame out. */
+@Command(name = "decode", mixinStandardHelpOptions = true,
+        description = {"Decode the bytes one Py4J peer wrote into one JSON line per frame, in order.",
+            "Commands and answers may be interleaved (ClientServer captures).",
+            "On bad input the frames before it are printed, then an error line (reason and byte offset) on stderr; exit code 2."},
+        footer = {"", "Examples:",
+            "  py4j-codec decode --transcript                 frames of the embedded real transcript",
+            "  py4j-codec decode --from python capture.bin    bytes the Python client wrote"})
+final class DecodeCommand implements Callable<Integer> {
+    static final String DEFAULT_TRANSCRIPT = "default-transcript.json";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", description = "The peer that wrote the bytes: ${COMPLETION-CANDIDATES}.")
+    Side from;
+
+    @Option(names = "--encoding", defaultValue = "text", description = "text or binary (default: ${DEFAULT-VALUE}).")
+    String encoding;
+
+    @Option(names = "--mode", defaultValue = "GATEWAY",
+            description = "Connection mode: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ConnectionMode mode;
+
+    @Option(names = "--strict", description = "Reject what the real peer would silently mis-read.")
+    boolean strict;
+
+    @Option(names = "--transcript", arity = "0..1", fallbackValue = "",
+            description = "Read a py4j-wire-transcript/1 file (as in shared/transcripts/) and print every frame with its "
+                    + "connection and direction. Without a file: the embedded real transcript (gateway-auth-success).")
+    String transcript;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "Raw bytes to decode (default: standard input).")
+    Path file;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!encoding.equals("text")) {
+            err.println("error: --encoding " + encoding + " is not available yet: this build has only the text codec");
+            return 2;
+        }
+        JsonLines json = new JsonLines();
+        if (transcript != null) {
+            return transcript(out, err, json);
+        }
+        if (from == null) {
+            err.println("error: --from python|java is required (the peer that wrote the bytes)");
+            return 2;
+        }
+        try (InputStream in = file == null ? System.in : Files.newInputStream(file)) {
+            return decodeStream(in, codec(from), out, err, json, null, null);
+        }
+    }
+
+    private Codec codec(Side writer) {
+        return TextCodec.builder(writer.peer()).mode(mode).strict(strict).build();
+    }
+
+    private int decodeStream(InputStream in, Codec codec, PrintWriter out, PrintWriter err, JsonLines json,
+                             String conn, String dir) throws IOException {
+        MessageInputStream messages = new MessageInputStream(in, codec.newDecoder(), codec.limits());
+        try {
+            Message m;
+            while ((m = messages.read()) != null) {
+                out.println(conn == null ? json.message(m) : json.frame(conn, dir, m));
+            }
+            out.flush();
+            return 0;
+        } catch (ProtocolException e) {
+            out.flush();
+            err.println("error: " + (conn == null ? "" : conn + " " + dir + ": ") + e.getMessage());
+            err.flush();
+            return 2;
+        }
+    }
+
+    private int transcript(PrintWriter out, PrintWriter err, JsonLines json) throws IOException {
+        JsonNode root;
+        if (transcript.isEmpty()) {
+            try (InputStream in = DecodeCommand.class.getResourceAsStream(DEFAULT_TRANSCRIPT)) {
+                root = new ObjectMapper().readTree(in);
+            }
+        } else {
+            root = new ObjectMapper().readTree(Path.of(transcript).toFile());
+        }
+        // bytes per connection and direction, in event order; TCP chunking carries no meaning
+        Map<String, ByteArrayOutputStream> streams = new LinkedHashMap<>();
+        for (JsonNode ev : root.path("events")) {
+            if (ev.path("type").asText().equals("data")) {
+                String key = ev.path("conn").asText() + " " + ev.path("dir").asText();
+                streams.computeIfAbsent(key, k -> new ByteArrayOutputStream())
+                        .writeBytes(Base64.getDecoder().decode(ev.path("b64").asText()));
+            }
+        }
+        int status = 0;
+        for (Map.Entry<String, ByteArrayOutputStream> s : streams.entrySet()) {
+            String[] k = s.getKey().split(" ");
+            Side writer = k[1].startsWith("python") ? Side.PYTHON : Side.JAVA;
+            status = Math.max(status, decodeStream(new java.io.ByteArrayInputStream(s.getValue().toByteArray()),
+                    codec(writer), out, err, json, k[0], k[1]));
+        }
+        return status;
+    }
+}

@@ -1,0 +1,26 @@
+package io.py4jcodec.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code py4j-codec}: the command line of py4j-codec.
+ *
+ * <pre>
+ * py4j-codec decode --transcript                      # frames of the embedded real transcript
+ * py4j-codec decode --from python capture.bin         # bytes the Python client wrote, one JSON line per frame
+ * </pre>
+ */
+@Command(name = "py4j-codec", mixinStandardHelpOptions = true, version = "py4j-codec 0.1.0",
+        description = "Read and write the Py4J wire protocol byte-exactly, as the Python or the Java peer does.",
+        subcommands = {DecodeCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests). */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+}
