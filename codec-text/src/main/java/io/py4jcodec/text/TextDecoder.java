@@ -395,6 +395,12 @@ public final class TextDecoder implements MessageDecoder {
                 return;
             }
         }
+        if (v == null && status == 'y' && strict && !javaReader) {
+            // Java never writes a bare !y; Python would fail on it with an IndexError
+            pending = ProtocolException.of(Reason.BAD_ANSWER, base + s, 0, "bare !y without a type (strict)");
+            frameDone = true;
+            return;
+        }
         message = switch (status) {
             case 'y' -> v == null ? SuccessReturn.BARE : new SuccessReturn(v);
             case 'x' -> v == null ? ErrorReturn.BARE : new ErrorReturn(v);
