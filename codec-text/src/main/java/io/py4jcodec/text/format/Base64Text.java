@@ -32,6 +32,10 @@ public final class Base64Text {
         return ENCODER.encode(bytes);
     }
 
+    private static boolean isAlphabetOrPad(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=';
+    }
+
     /** True when {@code buf[start, end)} is canonical padded Base64 (what both peers write). */
     public static boolean isCanonical(DirectBuffer buf, int start, int end) {
         int len = end - start;
@@ -78,15 +82,25 @@ public final class Base64Text {
         // drop what the peer skips, then insist on the canonical form
         byte[] kept = new byte[len];
         int k = 0;
-        for (byte c : raw) {
-            boolean alpha = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '+' || c == '/' || c == '=';
-            if (alpha) {
-                kept[k++] = c;
-            } else if (c < 0 && side == Side.PYTHON) {
-                return null; // Python: UnicodeEncodeError before decoding
-            } else if (c < 0) {
-                return null; // Java: a char >= U+0100 overflows py4j's lookup table
+        if (side == Side.JAVA) {
+            // Java sees chars, not bytes: its reader has already decoded the line (bad UTF-8 as U+FFFD)
+            String text = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = 0, n = text.length(); i < n; i++) {
+                char c = text.charAt(i);
+                if (isAlphabetOrPad(c)) {
+                    kept[k++] = (byte) c;
+                } else if (c >= 0x100) {
+                    return null; // a char >= U+0100 overflows py4j's lookup table
+                }
+                // any other char below U+0100 (Latin-1 included) is skipped, as py4j does
+            }
+        } else {
+            for (byte c : raw) {
+                if (isAlphabetOrPad((char) c)) {
+                    kept[k++] = c;
+                } else if (c < 0) {
+                    return null; // Python: UnicodeEncodeError before decoding
+                }
             }
         }
         if (k % 4 != 0) {
