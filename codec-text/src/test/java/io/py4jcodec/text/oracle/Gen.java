@@ -25,6 +25,11 @@ final class Gen {
         return options[r.nextInt(options.length)];
     }
 
+    /** One char of {@code s}. */
+    char letter(String s) {
+        return s.charAt(r.nextInt(s.length()));
+    }
+
     /** A length that is mostly short, sometimes long. */
     int length(int max) {
         int n = r.nextInt(10);
