@@ -108,9 +108,10 @@ final class CommandTable {
                         v -> new ReflectionUnknownCommand((String) v[0], (Value) v[1]), RAW, PART, END),
                 member,
                 Layout.of(CommandKind.REFLECTION_CLASS, v -> new ReflectionClassCommand((String) v[0]), RAW, END));
+        // MemoryCommand knows only d: Python's MEMORY_ATTACH constant (a) has no handler on the Java
+        // side, which answers it as an unknown sub-command and reads on from the next line
         j.withSubs("m", SubRule.WHOLE_LINE, NONE, null,
-                Layout.of(CommandKind.MEMORY_DELETE, v -> new MemoryDeleteCommand((String) v[0]), RAW, END),
-                Layout.of(CommandKind.MEMORY_ATTACH, v -> new MemoryAttachCommand((String) v[0]), RAW, END));
+                Layout.of(CommandKind.MEMORY_DELETE, v -> new MemoryDeleteCommand((String) v[0]), RAW, END));
         j.withSubs("h", SubRule.WHOLE_LINE, NONE, null,
                 Layout.of(CommandKind.HELP_OBJECT,
                         v -> new HelpObjectCommand((String) v[0], (Value) v[1], (Value) v[2]), RAW, PART, PART, END),
