@@ -46,11 +46,11 @@ class EscapeVectorsTest {
     @TestFactory
     Stream<DynamicNode> vectors() {
         return Vectors.stream(
-                perRecord("java_stringutil", r -> show(r.get("wire").isNull() ? null : r.get("wire").asText()),
+                perRecord("java_stringutil", (i, r) -> show(r.get("wire").isNull() ? null : r.get("wire").asText()),
                         (i, r) -> stringRecord(Side.JAVA, r)),
-                perRecord("py_escape", r -> show(r.get("wire").isNull() ? null : r.get("wire").asText()),
+                perRecord("py_escape", (i, r) -> show(r.get("wire").isNull() ? null : r.get("wire").asText()),
                         (i, r) -> stringRecord(Side.PYTHON, r)),
-                perRecord("cross_checks", r -> "", (i, r) -> crossCheck(i, r)));
+                perRecord("cross_checks", (i, r) -> "", (i, r) -> crossCheck(i, r)));
     }
 
     private static void stringRecord(Side side, JsonNode r) {

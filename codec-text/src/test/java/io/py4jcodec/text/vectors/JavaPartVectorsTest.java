@@ -71,9 +71,9 @@ class JavaPartVectorsTest {
     @TestFactory
     Stream<DynamicNode> vectors() {
         return Vectors.stream(
-                perRecord("java_getobject", r -> show(r.get("wire").asText()) + getObjectNote(r), (i, r) -> getObject(r)),
-                perRecord("java_encode", r -> show(r.get("command_part").asText()), (i, r) -> encode(r)),
-                perRecord("java_base64", r -> show(r.get("wire").asText()), (i, r) -> base64(r)));
+                perRecord("java_getobject", (i, r) -> show(r.get("wire").asText()) + getObjectNote(r), (i, r) -> getObject(r)),
+                perRecord("java_encode", (i, r) -> show(r.get("command_part").asText()), (i, r) -> encode(r)),
+                perRecord("java_base64", (i, r) -> show(r.get("wire").asText()), (i, r) -> base64(r)));
     }
 
     // ---------------------------------------------------------------- java_getobject
@@ -150,6 +150,19 @@ class JavaPartVectorsTest {
 
     /** The codec's reason for the exception {@code Protocol.getObject} throws. */
     private static Reason expectedReason(JsonNode err) {
+        Reason r = codecReasonFor(err);
+        if (r == null) {
+            throw new AssertionError("no codec reason for " + err);
+        }
+        return r;
+    }
+
+    /**
+     * The codec's reason for an exception the Java peer throws while reading text, or null when the
+     * exception comes from the gateway's objects (class loading, field types, conversions, casts,
+     * the auth token): those the codec cannot and should not know.
+     */
+    static Reason codecReasonFor(JsonNode err) {
         String ex = err.get("exception").asText();
         String msg = err.get("message").isNull() ? "" : err.get("message").asText();
         if (ex.equals("java.lang.NumberFormatException")) {
@@ -167,7 +180,7 @@ class JavaPartVectorsTest {
         if (msg.equals("Invalid Python Proxy.") || msg.equals("Invalid interface name: ")) {
             return Reason.BAD_PROXY;
         }
-        throw new AssertionError("no codec reason for " + ex + ": " + msg);
+        return null;
     }
 
     /**

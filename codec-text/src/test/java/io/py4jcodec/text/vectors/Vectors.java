@@ -49,14 +49,14 @@ final class Vectors {
      * record that the body marks as a documented difference carries that in its name too, so the
      * report lists them.
      */
-    static DynamicContainer perRecord(String file, java.util.function.Function<JsonNode, String> label,
+    static DynamicContainer perRecord(String file, java.util.function.BiFunction<Integer, JsonNode, String> label,
                                       BiConsumer<Integer, JsonNode> body) {
         JsonNode all = records(file);
         List<DynamicNode> tests = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             JsonNode r = all.get(i);
             int index = i;
-            String name = file + "#" + i + " " + r.path("function").asText() + " " + label.apply(r);
+            String name = file + "#" + i + " " + r.path("function").asText() + " " + label.apply(i, r);
             String shown = name.strip();
             tests.add(DynamicTest.dynamicTest(shown, () -> {
                 try {
@@ -82,6 +82,12 @@ final class Vectors {
         }
         String t = ProtocolException.snippet(s);
         return t.length() > 50 ? t.substring(0, 47) + "...\"" : t;
+    }
+
+    static List<String> textList(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     // ---- bytes ----
@@ -221,6 +227,14 @@ final class Vectors {
                 off += e.skipBytes();
             }
             len = 1;
+        }
+        if (off < bytes.length) {
+            // all bytes are in and a frame is still open: end of stream, on a moved copy of the rest
+            Decoded tail = decodeAll(d, java.util.Arrays.copyOfRange(bytes, off, bytes.length), true);
+            for (Outcome o : tail.frames()) {
+                out.add(new Outcome(o.message(), o.error(), off + o.start(), o.length()));
+            }
+            return new Decoded(out, off + tail.consumed(), tail.closed());
         }
         return new Decoded(out, off, false);
     }
