@@ -173,6 +173,11 @@ public final class PartDecoder {
         }
         if (!num.ok) {
             String t = Utf8.decodeReplacing(buf, from, end);
+            if (num.overflow && side == Side.PYTHON) {
+                // int() takes any size: Python reads it, the model cannot hold it
+                throw ProtocolException.of(Reason.UNREPRESENTABLE, base + from, part,
+                        "Python reads this integer but it does not fit the model's 64 bits: " + ProtocolException.snippet(t));
+            }
             if (num.overflow) {
                 throw ProtocolException.of(Reason.NUMBER_OUT_OF_RANGE, base + from, part,
                         "integer does not fit in 64 bits: " + ProtocolException.snippet(t));
