@@ -92,6 +92,50 @@ public final class JavaDoubleText {
         return i == n;
     }
 
+    /**
+     * True for the forms {@code Double.toString} produces on any JDK: {@code NaN},
+     * {@code [-]Infinity}, plain {@code [-]d+.d+}, or computerized scientific
+     * {@code [-]d.d+E[-]d+} (one digit before the point, no {@code +} in the exponent).
+     */
+    public static boolean isJavaForm(String s) {
+        if (s.equals("NaN") || s.equals("Infinity") || s.equals("-Infinity")) {
+            return true;
+        }
+        int i = s.startsWith("-") ? 1 : 0;
+        int n = s.length();
+        int intStart = i;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+        }
+        int intDigits = i - intStart;
+        if (intDigits == 0 || i >= n || s.charAt(i) != '.') {
+            return false;
+        }
+        i++;
+        int fracStart = i;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+        }
+        if (i == fracStart) {
+            return false;
+        }
+        if (i == n) {
+            return true;
+        }
+        if (s.charAt(i) != 'E' || intDigits != 1) {
+            return false;
+        }
+        i++;
+        if (i < n && s.charAt(i) == '-') {
+            i++;
+        }
+        int expStart = i;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i == n && i > expStart;
+    }
+
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }

@@ -30,6 +30,7 @@ import io.py4jcodec.text.format.DecimalText;
 import io.py4jcodec.text.format.Escaping;
 import io.py4jcodec.text.format.IntegerText;
 import io.py4jcodec.text.format.JavaDoubleText;
+import io.py4jcodec.text.format.PythonFloatFormat;
 import io.py4jcodec.text.format.PythonFloatParse;
 import io.py4jcodec.text.format.Utf8;
 import java.util.ArrayList;
@@ -234,12 +235,26 @@ public final class PartDecoder {
             throw ProtocolException.of(Reason.BAD_NUMBER, base + from, part,
                     "double spelling neither peer writes (strict): " + ProtocolException.snippet(t));
         }
+        double d;
         try {
-            double d = side == Side.JAVA ? JavaDoubleText.parse(t) : PythonFloatParse.parse(t);
-            return new DoubleValue(d);
+            d = side == Side.JAVA ? JavaDoubleText.parse(t) : PythonFloatParse.parse(t);
         } catch (NumberFormatException e) {
             throw ProtocolException.of(Reason.BAD_NUMBER, base + from, part, "not a double: " + ProtocolException.snippet(t));
         }
+        if (strict && !writtenByPeer(t, d)) {
+            throw ProtocolException.of(Reason.BAD_NUMBER, base + from, part,
+                    "double spelling neither peer writes (strict): " + ProtocolException.snippet(t));
+        }
+        return new DoubleValue(d);
+    }
+
+    /**
+     * Strict reads take the spellings a real peer writes: Python's {@code repr}, or the form of
+     * Java's {@code Double.toString} (its digits depend on the JDK, so the form is checked: one
+     * digit, a fraction and an {@code E} exponent without {@code +}, or a plain fraction).
+     */
+    private static boolean writtenByPeer(String t, double d) {
+        return t.equals(PythonFloatFormat.format(d)) || JavaDoubleText.isJavaForm(t);
     }
 
     private DecimalValue readDecimal(DirectBuffer buf, int from, int end, long base, int part) {
@@ -251,6 +266,10 @@ public final class PartDecoder {
                         "Python reads this special Decimal but the model has no place for it: " + ProtocolException.snippet(t));
             }
             throw ProtocolException.of(Reason.BAD_NUMBER, base + from, part, "not a decimal: " + ProtocolException.snippet(t));
+        }
+        if (strict && !t.equals(DecimalText.format(Side.PYTHON, v)) && !t.equals(DecimalText.format(Side.JAVA, v))) {
+            throw ProtocolException.of(Reason.BAD_NUMBER, base + from, part,
+                    "decimal spelling neither peer writes (strict): " + ProtocolException.snippet(t));
         }
         return v;
     }

@@ -55,7 +55,8 @@ final class PythonMessages {
             case 15 -> g.r.nextBoolean() ? new ArraySliceCommand(raw(g), values(g)) : new ArrayLengthCommand(raw(g));
             case 16 -> g.pick(new ReflectionUnknownCommand(raw(g), value(g)), new ReflectionMemberCommand(raw(g), raw(g)),
                     new ReflectionClassCommand(raw(g)));
-            case 17 -> g.r.nextBoolean() ? new MemoryDeleteCommand(raw(g)) : new MemoryAttachCommand(raw(g));
+            // no memory attach: Python defines it but never sends it, and Java does not know it
+            case 17 -> new MemoryDeleteCommand(raw(g));
             case 18 -> g.r.nextBoolean() ? new HelpObjectCommand(raw(g), value(g), value(g)) : new HelpClassCommand(raw(g), value(g), value(g));
             case 19 -> g.pick(new JvmViewCreateCommand(value(g)), new JvmViewImportCommand(value(g), g.escapeHeavy(10)),
                     new JvmViewRemoveImportCommand(value(g), g.escapeHeavy(10)), JvmViewSearchCommand.INSTANCE);

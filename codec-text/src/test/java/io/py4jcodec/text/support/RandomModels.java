@@ -109,7 +109,8 @@ public final class RandomModels {
         CommandKind[] kinds = CommandKind.values();
         while (true) {
             CommandKind kind = kinds[rnd.nextInt(kinds.length)];
-            if (!kind.sentBy(Side.PYTHON) || kind == CommandKind.UNKNOWN) {
+            // memory attach: defined by Python, never sent, and unknown to the Java reader
+            if (!kind.sentBy(Side.PYTHON) || kind == CommandKind.UNKNOWN || kind == CommandKind.MEMORY_ATTACH) {
                 continue;
             }
             return pythonCommand(kind);

@@ -40,6 +40,7 @@ import io.py4jcodec.api.model.StringValue;
 import io.py4jcodec.api.model.Value;
 import io.py4jcodec.api.model.VoidValue;
 import io.py4jcodec.text.format.Base64Text;
+import io.py4jcodec.text.format.PythonFloatFormat;
 import io.py4jcodec.text.part.PartContext;
 import io.py4jcodec.text.part.PartDecoder;
 import io.py4jcodec.text.part.PartEncoder;
@@ -186,8 +187,7 @@ class JavaPartVectorsTest {
      * the decoder): integers without sign or leading zeros (and {@code i} within the int range),
      * booleans true/false in any case, the decimal-or-exponent grammar both float writers use plus
      * {@code NaN}/{@code Infinity}, escapes only of backslash/CR/LF, Base64 as an encoder writes it,
-     * nothing after {@code n}/{@code v}. The decoder's strict Javadoc promises no more than that for
-     * {@code d} and nothing for {@code D}.
+     * nothing after {@code n}/{@code v}, doubles and decimals as one of the two peers spells them.
      */
     static boolean canonical(String wire, Value decoded) {
         String t = wire.substring(1);
@@ -195,7 +195,12 @@ class JavaPartVectorsTest {
             case 'i' -> t.matches("-?(0|[1-9][0-9]*)") && !t.equals("-0") && ((IntValue) decoded).fitsInt();
             case 'L' -> t.matches("-?(0|[1-9][0-9]*)") && !t.equals("-0");
             case 'b' -> t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false");
-            case 'd' -> t.matches("NaN|-?Infinity|-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+            // Python's repr (checked against CPython elsewhere) or the form of Java's Double.toString
+            case 'd' -> t.equals(PythonFloatFormat.format(((DoubleValue) decoded).value()))
+                    || t.matches("NaN|-?Infinity|-?[0-9]+\\.[0-9]+|-?[0-9]\\.[0-9]+E-?[0-9]+");
+            // Python's str(Decimal) (BigDecimal.toString, plus a signed zero) or Java's toPlainString
+            case 'D' -> t.equals((t.startsWith("-") && new BigDecimal(t).signum() == 0 ? "-" : "") + new BigDecimal(t))
+                    || t.equals(new BigDecimal(t).toPlainString());
             case 's' -> wellFormedEscapes(t);
             case 'j' -> t.equals(Base64.getEncoder().encodeToString(((BytesValue) decoded).value()));
             case 'n', 'v' -> t.isEmpty();
