@@ -174,6 +174,10 @@ public class LiveFixture {
         return CompletableFuture.supplyAsync(() -> g.greet(name)).get(5, TimeUnit.SECONDS);
     }
 
+    public Object applyFromNewThread(Function<Object, Object> f, Object arg) throws Exception {
+        return CompletableFuture.supplyAsync(() -> f.apply(arg)).get(5, TimeUnit.SECONDS);
+    }
+
     public Object apply(Function<Object, Object> f, Object arg) {
         return f.apply(arg);
     }
