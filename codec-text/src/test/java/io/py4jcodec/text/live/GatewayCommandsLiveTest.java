@@ -14,7 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.py4jcodec.api.Side;
 import io.py4jcodec.api.model.*;
+import io.py4jcodec.text.TextCodec;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
@@ -72,9 +74,15 @@ class GatewayCommandsLiveTest {
         gateway = server.getGateway();
     }
 
+    /** Ends as every real session does, with {@code s}; the Java server must then be gone. */
     @AfterAll
-    static void stopGateway() {
-        server.shutdown();
+    static void stopGateway() throws IOException {
+        try (CodecPythonClient last = CodecPythonClient.connect(server.getListeningPort())) {
+            last.send(ShutdownCommand.INSTANCE);
+            assertTrue(last.closedByPeer());
+        } finally {
+            server.shutdown(); // a no-op if s worked
+        }
     }
 
     @BeforeEach
@@ -122,6 +130,7 @@ class GatewayCommandsLiveTest {
         assertOk(Value.ofDouble(Double.parseDouble(Float.toString(1f / 3))), py, call("t", "third"));
         assertOk(Value.ofLong(Long.MAX_VALUE), py, call("t", "biggest"));
         assertOk(Value.ofInt(-7), py, call("t", "small"));
+        assertOk(new IntValue(1L << 40), py, call("t", "atomic"));
         assertOk(Value.ofNull(), py, call("t", "nothing"));
         int before = fixture.counter;
         assertOk(Value.ofVoid(), py, call("t", "touch"));
@@ -147,7 +156,13 @@ class GatewayCommandsLiveTest {
         long seed = Long.getLong("live.seed", System.nanoTime());
         Random rnd = new Random(seed);
         String[] pieces = {"\\", "\n", "\r", "\t", "\0", "e", " ", "\u00e9", "\u2028", "\u0085", "\ud83d\ude00", "n", "r", "!y", "s"};
-        for (int i = 0; i < 400; i++) {
+        double[] edges = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0, Double.MIN_VALUE,
+            Double.MAX_VALUE, 1e23, 2e23, 1e16, 1e-7, 1e-5, 0.1, 1.0 / 3};
+        for (double d : edges) {
+            assertOk(Value.ofDouble(d), py, call("t", "echoObject", Value.ofDouble(d)));
+            assertEquals(d, (Double) fixture.lastReceived);
+        }
+        for (int i = 0; i < 1000; i++) {
             Value sent;
             Object javaSees;
             Value echoed;
@@ -413,6 +428,11 @@ class GatewayCommandsLiveTest {
         // Python writes the name as a string part, but Java reads the line raw (unescape only), so the
         // real view is named with the 's' prefix: a py4j mismatch, not a codec one
         assertEquals("scustom jvm", jv.getName());
+        // intentional difference: the codec's Java-side decoder reads that line as the typed part
+        // Python meant, so a codec-built gateway would name the view without the prefix
+        byte[] wire = TextCodec.of(Side.PYTHON).newEncoder().encode(new JvmViewCreateCommand(Value.ofString("custom jvm")));
+        assertEquals(new JvmViewCreateCommand(Value.ofString("custom jvm")),
+                io.py4jcodec.text.Frames.decodeOne(TextCodec.of(Side.JAVA), wire, "j c"));
 
         String fqn = "java.util.concurrent.ConcurrentHashMap";
         assertOk(new PackageMember(), py, new ReflectionUnknownCommand("ConcurrentHashMap", view));

@@ -105,6 +105,11 @@ public class LiveFixture {
         return -7;
     }
 
+    /** py4j writes any Number it does not know as i + toString(), even past the int range. */
+    public Number atomic() {
+        return new java.util.concurrent.atomic.AtomicLong(1L << 40);
+    }
+
     public Object nothing() {
         return null;
     }
