@@ -87,7 +87,11 @@ final class CodecCallbackServer implements Closeable {
             connections.add(conn);
             while (!closed) {
                 try {
-                    if (!conn.serveOne() || !authenticated[0]) {
+                    if (!conn.serveOne()) {
+                        return;
+                    }
+                    if (!authenticated[0]) {
+                        s.setSoLinger(true, 0); // Python resets a connection whose auth failed
                         return;
                     }
                 } catch (SocketTimeoutException idle) {

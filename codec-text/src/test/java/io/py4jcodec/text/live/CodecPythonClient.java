@@ -157,8 +157,6 @@ final class CodecPythonClient implements Closeable {
     boolean closedByPeer() throws IOException {
         try {
             return in.readRaw(new byte[1], 0, 1) < 0;
-        } catch (SocketTimeoutException e) {
-            throw e;
         } catch (SocketException e) {
             return true; // connection reset
         }

@@ -36,7 +36,7 @@ final class PythonAnswers implements CodecPythonClient.Callbacks {
 
     /** The Java reference {@code anObject} answers with (set by the test). */
     volatile String objectId = "t";
-    /** The Java target nested calls go to. */
+    /** What the Python objects were handed, by method name, for the test to inspect. */
     final Map<String, Object> notes = new ConcurrentHashMap<>();
     /** How a nested Python→Java call is made from inside {@code apply}: same connection or another one. */
     volatile NestedCaller nested;
