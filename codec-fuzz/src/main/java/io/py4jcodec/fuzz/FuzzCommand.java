@@ -1,0 +1,178 @@
+package io.py4jcodec.fuzz;
+
+import io.py4jcodec.fuzz.net.ClientCampaign;
+import io.py4jcodec.fuzz.net.Findings;
+import io.py4jcodec.fuzz.net.Outcome;
+import io.py4jcodec.fuzz.net.Reproducer;
+import io.py4jcodec.fuzz.net.ServerCampaign;
+import io.py4jcodec.text.ConnectionMode;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code py4j-codec fuzz}: the socket fuzzer, against a Py4J server ({@code --target}) or as the
+ * server a Py4J client connects to ({@code --listen}), and the replay of its reproducers.
+ *
+ * <p>Runs standalone ({@link #main}) and is meant to be registered as the {@code fuzz} sub-command
+ * of {@code py4j-codec}: add {@code FuzzCommand.class} to the {@code subcommands} of the CLI's
+ * {@code @Command}.
+ */
+@Command(name = "fuzz", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Fuzz a Py4J server or client over a socket (127.0.0.1) and write minimized reproducers.",
+            "Against a server (--target) it acts as the Python client: valid commands, then mutated ones "
+                + "(framing, prefixes, escapes, lengths, Unicode, sub-commands, argument counts), each followed by a probe "
+                + "call that checks the connection is still in sync.",
+            "As a server (--listen) it is the Python callback server (gateway mode) or PythonServer (clientserver mode) "
+                + "that a Java callback client connects to, and answers each request with generated or mutated answers.",
+            "Outcomes: FATAL, CLOSED, RESET, TIMEOUT (hang), DESYNC, UNPARSEABLE, MISREAD. Each distinct finding is "
+                + "written as a reproducer (NNN-outcome.repro) beside report.md and report.json in --out.",
+            "Exit code: 0 no finding, 1 findings (or a replay that did not reproduce), 2 usage or I/O error."},
+        footer = {"", "Examples:",
+            "  py4j-codec fuzz --target 127.0.0.1:25333 --seed 1 --cases 5000 --duration 2m",
+            "  py4j-codec fuzz --listen 25334 --auth-token secret --duration 60s",
+            "  py4j-codec fuzz --replay fuzz-out/001-fatal.repro --target 127.0.0.1:25333"})
+public final class FuzzCommand implements Callable<Integer> {
+
+    static final class Role {
+        @Option(names = "--target", paramLabel = "HOST:PORT", description = "Fuzz the Py4J server at HOST:PORT (as a client).")
+        String target;
+
+        @Option(names = "--listen", paramLabel = "PORT", description = "Listen on 127.0.0.1:PORT and fuzz the client that connects.")
+        Integer listen;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Role role = new Role();
+
+    @Option(names = "--replay", paramLabel = "FILE", description = "Replay a reproducer (with --target or --listen; "
+            + "the role comes from the file) and check it gives the same outcome.")
+    Path replay;
+
+    @Option(names = "--auth-token", paramLabel = "T", description = "Authenticate with this token (target), or require it (listen).")
+    String authToken;
+
+    @Option(names = "--mode", defaultValue = "GATEWAY", description = "gateway or clientserver (default: ${DEFAULT-VALUE}).")
+    ConnectionMode mode;
+
+    @Option(names = "--seed", description = "Seed of the run (default: random, printed).")
+    Long seed;
+
+    @Option(names = "--cases", defaultValue = "1000", description = "Most cases to run (default: ${DEFAULT-VALUE}).")
+    int cases;
+
+    @Option(names = "--duration", description = "Most time to run, e.g. 90s, 5m, PT1M (default: no limit).")
+    String duration;
+
+    @Option(names = "--timeout", defaultValue = "1000", paramLabel = "MS",
+            description = "How long to wait for an answer (target) or the client's next move (listen), in ms (default: ${DEFAULT-VALUE}).")
+    int timeoutMs;
+
+    @Option(names = "--idle", defaultValue = "15", paramLabel = "S",
+            description = "Listen: stop when no client has done anything for this many seconds (default: ${DEFAULT-VALUE}).")
+    int idleSeconds;
+
+    @Option(names = "--out", defaultValue = "fuzz-out", paramLabel = "DIR",
+            description = "Where reproducers and report.md/report.json go (default: ./${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--no-progress", description = "No progress bar (it is only drawn on a terminal anyway).")
+    boolean noProgress;
+
+    PrintStream log = System.out;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new FuzzCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        long s = seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
+        Duration d = duration == null ? null : parseDuration(duration);
+        Duration timeout = Duration.ofMillis(timeoutMs);
+        boolean progress = !noProgress && System.console() != null;
+        if (replay != null) {
+            return replay(timeout);
+        }
+        if (role.target != null) {
+            HostPort hp = HostPort.parse(role.target);
+            log.println("fuzzing server " + role.target + " seed " + s + " (re-run with --seed " + s + ")");
+            Findings f = new ServerCampaign(new ServerCampaign.Config(hp.host, hp.port, authToken, mode, s, cases, d,
+                    timeout, out, progress, log)).run();
+            log.println("reports: " + out.resolve("report.md") + ", " + out.resolve("report.json"));
+            return f.all().isEmpty() ? 0 : 1;
+        }
+        if (role.listen != null) {
+            log.println("listening on 127.0.0.1:" + role.listen + " seed " + s + " (re-run with --seed " + s + ")");
+            Findings f = new ClientCampaign(new ClientCampaign.Config(role.listen, authToken, mode, s, cases, d, timeout,
+                    Duration.ofSeconds(idleSeconds), out, progress, log)).run();
+            log.println("reports: " + out.resolve("report.md") + ", " + out.resolve("report.json"));
+            return f.all().isEmpty() ? 0 : 1;
+        }
+        throw new CommandLine.ParameterException(new CommandLine(this), "one of --target, --listen or --replay is required");
+    }
+
+    private int replay(Duration timeout) throws Exception {
+        Reproducer r = Reproducer.read(replay);
+        Outcome got;
+        if ("target".equals(r.role())) {
+            if (role.target == null) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--replay of a target reproducer needs --target HOST:PORT");
+            }
+            HostPort hp = HostPort.parse(role.target);
+            ServerCampaign c = new ServerCampaign(new ServerCampaign.Config(hp.host, hp.port, authToken,
+                    ConnectionMode.valueOf(r.mode().toUpperCase(Locale.ROOT)), r.seed(), 1, null, timeout, out, false, log));
+            ServerCampaign.Result res = c.replay(r);
+            got = res.outcome();
+            log.println("replayed " + replay + ": " + got + " (" + res.detail() + ")");
+        } else {
+            if (role.listen == null) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--replay of a listen reproducer needs --listen PORT");
+            }
+            ClientCampaign c = new ClientCampaign(new ClientCampaign.Config(role.listen, authToken,
+                    ConnectionMode.valueOf(r.mode().toUpperCase(Locale.ROOT)), r.seed(), Integer.MAX_VALUE, null, timeout,
+                    Duration.ofSeconds(idleSeconds), out, false, log));
+            got = c.replay(r);
+            log.println("replayed " + replay + ": " + got);
+        }
+        if (got == r.outcome()) {
+            log.println("reproduced: " + got);
+            return 0;
+        }
+        log.println("NOT reproduced: expected " + r.outcome() + ", got " + got);
+        return 1;
+    }
+
+    static Duration parseDuration(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        if (t.startsWith("pt")) {
+            return Duration.parse(t.toUpperCase(Locale.ROOT));
+        }
+        if (t.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+        }
+        char unit = t.charAt(t.length() - 1);
+        long n = Character.isDigit(unit) ? Long.parseLong(t) : Long.parseLong(t.substring(0, t.length() - 1));
+        return switch (unit) {
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
+    }
+
+    record HostPort(String host, int port) {
+        static HostPort parse(String s) {
+            int c = s.lastIndexOf(':');
+            if (c <= 0) {
+                throw new IllegalArgumentException("expected HOST:PORT, got " + s);
+            }
+            return new HostPort(s.substring(0, c), Integer.parseInt(s.substring(c + 1)));
+        }
+    }
+}

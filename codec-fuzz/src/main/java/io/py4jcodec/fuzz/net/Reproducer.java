@@ -1,0 +1,82 @@
+package io.py4jcodec.fuzz.net;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A reproducer file: the bytes of one minimized case and the outcome it produced, in a
+ * line-oriented {@code key: value} form (bytes in Base64, with a readable rendering beside them as
+ * a comment), so it can be read, diffed, and replayed with {@code py4j-codec fuzz --replay FILE}.
+ *
+ * <pre>
+ * format: py4j-fuzz-repro/1
+ * role: target                      (we were the client; "listen": we were the server)
+ * mode: gateway
+ * outcome: FATAL
+ * signature: FATAL FIELD_GET valid
+ * bytes: Zgpn...                    (target: the request; listen: our reply to the first request)
+ * probe: Ywp6...                    (target only: the follow-up request that checks the connection)
+ * probe-answer: IXlz...
+ * </pre>
+ */
+public record Reproducer(String role, String mode, Outcome outcome, String signature, long seed, int caseIndex,
+                         byte[] bytes, byte[] probe, byte[] probeAnswer, String detail) {
+    public static final String FORMAT = "py4j-fuzz-repro/1";
+
+    /** Writes the file. */
+    public void write(Path file) throws IOException {
+        StringBuilder b = new StringBuilder();
+        b.append("# py4j-codec fuzz reproducer: replay with  py4j-codec fuzz --replay ").append(file.getFileName())
+                .append(role.equals("target") ? " --target HOST:PORT" : " --listen PORT").append('\n');
+        b.append("format: ").append(FORMAT).append('\n');
+        b.append("role: ").append(role).append('\n');
+        b.append("mode: ").append(mode).append('\n');
+        b.append("outcome: ").append(outcome).append('\n');
+        b.append("signature: ").append(signature).append('\n');
+        b.append("seed: ").append(seed).append('\n');
+        b.append("case: ").append(caseIndex).append('\n');
+        b.append("# bytes as text: ").append(io.py4jcodec.fuzz.Wire.show(bytes, 2000)).append('\n');
+        b.append("bytes: ").append(Base64.getEncoder().encodeToString(bytes)).append('\n');
+        if (probe != null) {
+            b.append("# probe as text: ").append(io.py4jcodec.fuzz.Wire.show(probe)).append('\n');
+            b.append("probe: ").append(Base64.getEncoder().encodeToString(probe)).append('\n');
+            b.append("probe-answer: ").append(Base64.getEncoder().encodeToString(probeAnswer)).append('\n');
+        }
+        b.append("detail: ").append(oneLine(detail)).append('\n');
+        Files.writeString(file, b, StandardCharsets.UTF_8);
+    }
+
+    /** Reads a file written by {@link #write}. */
+    public static Reproducer read(Path file) throws IOException {
+        Map<String, String> kv = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            int c = line.indexOf(": ");
+            if (c > 0) {
+                kv.put(line.substring(0, c), line.substring(c + 2));
+            } else if (line.endsWith(":")) {
+                kv.put(line.substring(0, line.length() - 1), "");
+            }
+        }
+        if (!FORMAT.equals(kv.get("format"))) {
+            throw new IOException(file + ": not a " + FORMAT + " file");
+        }
+        Base64.Decoder d = Base64.getDecoder();
+        return new Reproducer(kv.get("role"), kv.getOrDefault("mode", "gateway"), Outcome.valueOf(kv.get("outcome")),
+                kv.getOrDefault("signature", ""), Long.parseLong(kv.getOrDefault("seed", "0")),
+                Integer.parseInt(kv.getOrDefault("case", "0")), d.decode(kv.getOrDefault("bytes", "")),
+                kv.containsKey("probe") ? d.decode(kv.get("probe")) : null,
+                kv.containsKey("probe-answer") ? d.decode(kv.get("probe-answer")) : null, kv.getOrDefault("detail", ""));
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replace("\r", "\\r").replace("\n", "\\n");
+    }
+}
