@@ -58,7 +58,7 @@ public final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--auth-token", paramLabel = "T", description = "Authenticate with this token (target), or require it (listen).")
     String authToken;
 
-    @Option(names = "--mode", defaultValue = "GATEWAY", description = "gateway or clientserver (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mode", defaultValue = "GATEWAY", description = "gateway or client_server (default: ${DEFAULT-VALUE}).")
     ConnectionMode mode;
 
     @Option(names = "--seed", description = "Seed of the run (default: random, printed).")
