@@ -49,7 +49,9 @@ public interface MessageDecoder {
 
     /**
      * As {@link #decode}, at end of stream: no more bytes will follow these. Returns
-     * {@link #NEED_MORE} only when {@code length} is 0 and no frame is pending.
+     * {@link #NEED_MORE} only when what is left holds no frame: nothing at all, or bytes that carry
+     * nothing (the text codec's Java reader: the LF of a CRLF whose CR ended the last frame, when
+     * that LF arrived after the frame was decoded).
      *
      * @throws ProtocolException with {@link Reason#TRUNCATED} if a frame is cut off and the side
      *                           being emulated would not accept it

@@ -88,11 +88,15 @@ public final class Generators {
                 default -> new AuthCommand(string(writer, e, 30));
             };
         }
-        return pythonCommand(PYTHON_KINDS[e.choose(PYTHON_KINDS.length)], e);
+        return pythonCommand(PYTHON_WRITES[e.choose(PYTHON_WRITES.length)], e);
     }
 
     private static final CommandKind[] PYTHON_KINDS = java.util.Arrays.stream(CommandKind.values())
             .filter(k -> k != CommandKind.UNKNOWN && k.sentBy(Side.PYTHON)).toArray(CommandKind[]::new);
+
+    /** What the real Python client writes: memory attach is defined there but never sent (and Java does not know it). */
+    private static final CommandKind[] PYTHON_WRITES = java.util.Arrays.stream(PYTHON_KINDS)
+            .filter(k -> k != CommandKind.MEMORY_ATTACH).toArray(CommandKind[]::new);
 
     /** Every command kind the Python side sends. */
     public static List<CommandKind> pythonKinds() {

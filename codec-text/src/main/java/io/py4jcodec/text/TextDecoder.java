@@ -209,6 +209,11 @@ public final class TextDecoder implements MessageDecoder {
                 lineIndex++;
                 lineStart = p - offset;
                 if (frameDone) {
+                    if (skipLf && p < end && buf.getByte(p) == '\n') {
+                        // the LF of a CRLF belongs to the line it ends, not to the next frame
+                        p++;
+                        skipLf = false;
+                    }
                     return finishFrame(p - offset);
                 }
             }
