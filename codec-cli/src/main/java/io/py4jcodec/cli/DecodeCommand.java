@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code py4j-codec decode}: wire bytes in, one JSON line per frame out. */
 @Command(name = "decode", mixinStandardHelpOptions = true,
-        description = {"Decode the bytes one Py4J peer wrote into one JSON line per frame, in order.",
+        description = {"Decode the bytes one Py4J peer wrote into one canonical-JSON line per frame (spec/PROTOCOL.md), in order.",
             "Commands and answers may be interleaved (ClientServer captures).",
             "On bad input the frames before it are printed, then an error line (reason and byte offset) on stderr; exit code 2."},
         footer = {"", "Examples:",
@@ -64,8 +64,7 @@ final class DecodeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!encoding.equals("text")) {
-            err.println("error: --encoding " + encoding + " is not available yet: this build has only the text codec");
+        if (!Encodings.available(encoding, err)) {
             return 2;
         }
         JsonLines json = new JsonLines();

@@ -1,48 +1,23 @@
 package io.py4jcodec.cli;
 
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.py4jcodec.api.model.Message;
-import io.py4jcodec.api.model.Value;
+import io.py4jcodec.spec.CanonicalJson;
 
-/**
- * Renders model objects as one JSON object per line: each record's components by name, and a
- * {@code "type"} member naming the record. Bytes are Base64; NaN and infinities are strings.
- * (Provisional: the lossless canonical JSON form is defined with the spec module.)
- */
+/** One canonical-JSON line per frame (the form spec/PROTOCOL.md defines). */
 final class JsonLines {
-    @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
-    private interface Typed {
-    }
-
-    private final ObjectMapper mapper = new ObjectMapper()
-            .addMixIn(Message.class, Typed.class)
-            .addMixIn(Value.class, Typed.class)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            // record components only: isBare() and friends are conveniences, not data
-            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS);
 
     String message(Message m) {
-        try {
-            return mapper.writerFor(Message.class).writeValueAsString(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return CanonicalJson.write(m);
     }
 
+    /** A transcript frame: {@code {"conn":"c1","dir":"python->java","message":{...}}}. */
     String frame(String conn, String dir, Message m) {
-        try {
-            ObjectNode o = mapper.createObjectNode();
-            o.put("conn", conn);
-            o.put("dir", dir);
-            o.set("message", mapper.readTree(message(m)));
-            return mapper.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("conn", conn);
+        o.put("dir", dir);
+        o.set("message", CanonicalJson.toJson(m));
+        return CanonicalJson.write(o);
     }
 }

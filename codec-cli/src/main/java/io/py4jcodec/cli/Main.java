@@ -9,11 +9,13 @@ import picocli.CommandLine.Command;
  * <pre>
  * py4j-codec decode --transcript                      # frames of the embedded real transcript
  * py4j-codec decode --from python capture.bin         # bytes the Python client wrote, one JSON line per frame
+ * py4j-codec encode --from python frames.jsonl        # canonical-JSON lines back to the exact bytes
+ * py4j-codec conform [--exec CMD | --live HOST:PORT]  # the conformance vectors, pass/fail table
  * </pre>
  */
 @Command(name = "py4j-codec", mixinStandardHelpOptions = true, version = "py4j-codec 0.1.0",
         description = "Read and write the Py4J wire protocol byte-exactly, as the Python or the Java peer does.",
-        subcommands = {DecodeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DecodeCommand.class, EncodeCommand.class, ConformCommand.class, StdioCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -56,7 +56,7 @@ class DecodeCommandTest {
         assertEquals(frames.size(), lines.length);
         for (String line : lines) {
             JsonNode j = new ObjectMapper().readTree(line);
-            assertTrue(j.has("conn") && j.has("dir") && j.get("message").has("type"), line);
+            assertTrue(j.has("conn") && j.has("dir") && (j.get("message").has("command") || j.get("message").has("return")), line);
         }
     }
 
