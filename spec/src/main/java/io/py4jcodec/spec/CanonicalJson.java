@@ -228,7 +228,7 @@ public final class CanonicalJson {
     }
 
     private static void putInteger(ObjectNode o, long v) {
-        if (Math.abs(v) <= MAX_SAFE_INTEGER) {
+        if (v >= -MAX_SAFE_INTEGER && v <= MAX_SAFE_INTEGER) {
             o.put("value", v);
         } else {
             o.put("value", Long.toString(v));
