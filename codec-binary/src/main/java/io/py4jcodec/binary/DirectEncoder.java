@@ -25,7 +25,7 @@ import java.util.List;
  * <pre>{@code
  * MessageEncoder enc = BinaryCodec.of(Side.PYTHON).newEncoder();   // a DirectEncoder by default
  * byte[] frame = enc.encode(new CallCommand("o12", "count", List.of()));
- * // 0A 12 08 08 0C 22 05 'c' 'o' 'u' 'n' 't'... : length, then Frame{call{target_object=12, method="count"}}
+ * // 0B 12 09 08 0C 22 05 'c' 'o' 'u' 'n' 't': length 11, Frame.call (9 bytes) {target_object 12, method "count"}
  * }</pre>
  */
 public final class DirectEncoder extends AbstractBinaryEncoder {

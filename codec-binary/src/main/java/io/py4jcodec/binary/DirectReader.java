@@ -195,6 +195,9 @@ final class DirectReader implements BodyReader {
         int tag;
         while ((tag = tag()) != 0) {
             if (m != null) {
+                if (!isFrameField(tag)) {
+                    throw unknown(tag, "Frame");
+                }
                 throw bad(Reason.UNKNOWN_TYPE, "Frame holds more than one command or answer");
             }
             m = switch (tag) {
@@ -256,6 +259,13 @@ final class DirectReader implements BodyReader {
             throw bad(Reason.UNKNOWN_COMMAND, "Frame has no command or answer set");
         }
         return m;
+    }
+
+    private static boolean isFrameField(int tag) {
+        int field = tag >>> 3;
+        int wireType = tag & 7;
+        return field >= 1 && field <= Frame.UNKNOWN_FIELD_NUMBER
+                && wireType == (field == Frame.BARE_FIELD_NUMBER ? VARINT : LEN);
     }
 
     private Message bare() throws IOException {

@@ -20,8 +20,8 @@ final class MessagesReader implements BodyReader {
     public Message read(CodedInputStream in, long base) throws IOException {
         Frame f = Frame.parseFrom(in);
         if (!in.isAtEnd()) {
-            // an END_GROUP tag stops protobuf's parser at the top level without an error
-            throw ProtocolException.of(Reason.UNKNOWN_TYPE, base + in.getTotalBytesRead(), -1,
+            // an END_GROUP tag stops protobuf's parser at the top level without an error: it is no field of Frame
+            throw ProtocolException.of(Reason.UNKNOWN_COMMAND, base + in.getTotalBytesRead(), -1,
                     "stray end-group tag before the end of the frame");
         }
         return ProtoMapping.fromFrame(f, limits, base);

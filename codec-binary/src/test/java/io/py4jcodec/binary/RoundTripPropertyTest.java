@@ -73,7 +73,7 @@ class RoundTripPropertyTest {
     @Test
     void incrementalDecodingWholeByteByByteAndSplitAtEveryOffset() {
         EdgeModels gen = new EdgeModels(SEED + 3);
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 200; i++) {
             Message m = gen.message();
             byte[] wire = Codecs.DIRECT.newEncoder().encode(m);
             String where = "seed " + SEED + " model " + i;

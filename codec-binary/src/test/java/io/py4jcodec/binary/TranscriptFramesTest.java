@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.py4jcodec.api.Side;
-import io.py4jcodec.api.model.Message;
+import io.py4jcodec.api.model.*;
+import io.py4jcodec.api.model.Value;
 import io.py4jcodec.text.Frames;
 import io.py4jcodec.text.TextCodec;
 import io.py4jcodec.text.support.Shared;
@@ -81,6 +82,28 @@ class TranscriptFramesTest {
         return tests.stream();
     }
 
+    /** The 16 commands of ../shared/reference/binary-finding-measured.md, as the Python client sends them. */
+    static List<Message> pysparkMix() {
+        Value j = Value.ofReference("j");
+        return List.of(
+                new ReflectionUnknownCommand("org.apache", j),
+                new ReflectionUnknownCommand("org.apache.spark.sql.functions", j),
+                new CallCommand("z:org.apache.spark.sql.functions", "col", List.of(Value.ofString("age"))),
+                new CallCommand("o45", "apply", List.of(Value.ofString("name"))),
+                new CallCommand("o46", "gt", List.of(Value.ofInt(21))),
+                new CallCommand("o44", "filter", List.of(Value.ofReference("o47"))),
+                new CallCommand("z:org.apache.spark.api.python.PythonUtils", "toSeq", List.of(Value.ofReference("o51"))),
+                new CallCommand("o48", "select", List.of(Value.ofReference("o52"))),
+                new CallCommand("o53", "count", List.of()),
+                new MemoryDeleteCommand("o46"),
+                new CallCommand("o12", "sql", List.of(Value.ofString("SELECT name, age FROM people WHERE age > 21"))),
+                new CallCommand("o10", "setLocalProperty", List.of(Value.ofString("spark.scheduler.pool"), Value.ofString("default"))),
+                new ConstructorCommand("org.apache.spark.sql.SparkSession", List.of(Value.ofReference("o11"))),
+                new CallCommand("o54", "withColumn", List.of(Value.ofString("age_plus_one"), Value.ofReference("o55"))),
+                new CallCommand("o56", "limit", List.of(Value.ofInt(20))),
+                new CallCommand("o57", "showString", List.of(Value.ofInt(20), Value.ofInt(20), Value.ofBoolean(false))));
+    }
+
     /** The numbers in MAPPING.md: total bytes of every recorded frame, as text and as binary. */
     @Test
     void sizeTable() {
@@ -101,6 +124,14 @@ class TranscriptFramesTest {
             allBinary += binary;
         }
         table.append(String.format("| **total** | | **%d** | **%d** | **%.1f%%** |%n", allText, allBinary, 100.0 * allBinary / allText));
+        long mixText = 0;
+        long mixBinary = 0;
+        for (Message m : pysparkMix()) {
+            mixText += TextCodec.of(Side.PYTHON).newEncoder().encode(m).length;
+            mixBinary += Codecs.DIRECT.newEncoder().encode(m).length;
+        }
+        table.append(String.format("| PySpark-like mix (reference/binary-finding-measured.md) | 16 | %d | %d | %.1f%% |%n",
+                mixText, mixBinary, 100.0 * mixBinary / mixText));
         System.out.print(table);
         assertEquals(true, allBinary > 0 && allText > 0);
     }
