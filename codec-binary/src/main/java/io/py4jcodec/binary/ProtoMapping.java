@@ -803,7 +803,7 @@ final class ProtoMapping {
                 case DECIMAL: {
                     Decimal d = v.getDecimal();
                     known(d, Reason.UNKNOWN_TYPE);
-                    return decimal(d.getUnscaled().toByteArray(), d.getScale(), d.getNegativeZero());
+                    return ProtoMapping.decimal(d.getUnscaled().toByteArray(), d.getScale(), d.getNegativeZero(), offset);
                 }
                 case BYTES:
                     return new BytesValue(v.getBytes().toByteArray());
@@ -824,14 +824,6 @@ final class ProtoMapping {
                 default:
                     throw new AssertionError(v.getKindCase());
             }
-        }
-
-        private DecimalValue decimal(byte[] unscaled, int scale, boolean negativeZero) {
-            BigInteger u = unscaled.length == 0 ? BigInteger.ZERO : new BigInteger(unscaled);
-            if (negativeZero && u.signum() != 0) {
-                throw bad(Reason.BAD_NUMBER, "negative_zero set on a non-zero decimal");
-            }
-            return new DecimalValue(new BigDecimal(u, scale), negativeZero);
         }
     }
 

@@ -1,7 +1,5 @@
 package io.py4jcodec.binary;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * WTF-8 (<a href="https://simonsapin.github.io/wtf-8/">simonsapin.github.io/wtf-8</a>): UTF-8 in
  * which a lone surrogate is written as its 3-byte generalised-UTF-8 form ({@code ED A0 80} to
@@ -111,10 +109,5 @@ public final class Wtf8 {
             i += n;
         }
         return out.toString();
-    }
-
-    /** Decodes WTF-8 bytes that are known to be plain UTF-8 (no surrogate forms). */
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }
