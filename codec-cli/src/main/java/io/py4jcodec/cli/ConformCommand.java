@@ -89,6 +89,11 @@ final class ConformCommand implements Callable<Integer> {
             if (!Encodings.available(encoding, err)) {
                 return 2;
             }
+            if (encoding.equals("binary")) {
+                err.println("error: the conformance vectors are Py4J text-protocol bytes; the binary codec has no "
+                        + "wire of Py4J's to conform to (its round trips are checked by codec-binary's tests)");
+                return 2;
+            }
             report = new ConformanceRunner(anyReason).run(all, CliCodecs.text());
         }
         report.print(out, maxFailures);

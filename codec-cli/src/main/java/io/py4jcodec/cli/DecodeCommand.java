@@ -81,7 +81,7 @@ final class DecodeCommand implements Callable<Integer> {
     }
 
     private Codec codec(Side writer) {
-        return TextCodec.builder(writer.peer()).mode(mode).strict(strict).build();
+        return Encodings.codec(encoding, writer.peer(), mode, strict);
     }
 
     private int decodeStream(InputStream in, Codec codec, PrintWriter out, PrintWriter err, JsonLines json,

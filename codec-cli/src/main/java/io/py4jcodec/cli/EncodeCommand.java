@@ -5,6 +5,7 @@ import io.py4jcodec.api.ProtocolException;
 import io.py4jcodec.api.Side;
 import io.py4jcodec.api.model.Message;
 import io.py4jcodec.spec.CanonicalJson;
+import io.py4jcodec.text.ConnectionMode;
 import io.py4jcodec.text.TextCodec;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -52,7 +53,7 @@ final class EncodeCommand implements Callable<Integer> {
         if (!Encodings.available(encoding, err)) {
             return 2;
         }
-        MessageEncoder enc = TextCodec.of(from).newEncoder();
+        MessageEncoder enc = Encodings.codec(encoding, from, ConnectionMode.GATEWAY, false).newEncoder();
         try (InputStream in = file == null ? System.in : Files.newInputStream(file);
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;

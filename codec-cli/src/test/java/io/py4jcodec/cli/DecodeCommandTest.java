@@ -75,11 +75,4 @@ class DecodeCommandTest {
         assertEquals(1, r.out().split("\n").length, r.out());
         assertTrue(r.err().contains("UNKNOWN_COMMAND at byte 13"), r.err());
     }
-
-    @Test
-    void binaryEncodingSaysItIsNotAvailable() {
-        Run r = run(InputStream.nullInputStream(), "decode", "--from", "java", "--encoding", "binary");
-        assertEquals(2, r.exit());
-        assertTrue(r.err().contains("not available"), r.err());
-    }
 }
