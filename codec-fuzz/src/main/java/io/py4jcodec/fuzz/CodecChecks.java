@@ -116,6 +116,9 @@ public final class CodecChecks {
      * frame of its {@link Limits} (checked where the JVM reports per-thread allocation).
      */
     public static List<Decoding.Event> robust(Codec reader, byte[] input) {
+        // a first pass pays class initialisation (protobuf's generated descriptors take megabytes
+        // once), so the measured pass sees what decoding this input costs
+        Decoding.whole(reader.newDecoder(), input);
         long before = allocated();
         MessageDecoder d = reader.newDecoder();
         List<Decoding.Event> events = Decoding.whole(d, input);

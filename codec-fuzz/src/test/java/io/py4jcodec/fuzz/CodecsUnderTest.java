@@ -4,6 +4,7 @@ import io.py4jcodec.api.Codec;
 import io.py4jcodec.api.Limits;
 import io.py4jcodec.api.Side;
 import io.py4jcodec.api.model.Message;
+import io.py4jcodec.binary.BinaryCodec;
 import io.py4jcodec.text.ConnectionMode;
 import io.py4jcodec.text.TextCodec;
 import java.util.ArrayList;
@@ -12,10 +13,9 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * The codecs the properties run over, through the {@link Codec} interface only. The binary codec
- * plugs in here when it lands: add its pairings to {@link #pairings()} (writer = reader = the binary
- * codec, {@code readBack} the identity, {@code withinLimits} its own frame bound) and to
- * {@link #transcoders()}; every property then covers it.
+ * The codecs the properties run over, through the {@link Codec} interface only: the text codec in
+ * every reader configuration, and the binary codec with both its encoders and decoders (direct and
+ * through the generated messages). The binary codec is lossless, so it reads back the model itself.
  */
 final class CodecsUnderTest {
     /** Small limits, so "near the limits" is cheap to generate and to cross. */
@@ -53,19 +53,26 @@ final class CodecsUnderTest {
                             m -> ReadBack.of(writer, m), wire -> TextLimits.within(limits, wire)));
                 }
             }
+            // default limits only: the generators stay below them (4,096 parts, 255 interfaces), so no
+            // binary frame they make is over a limit
+            for (BinaryCodec.Implementation impl : BinaryCodec.Implementation.values()) {
+                BinaryCodec reader = BinaryCodec.builder(writer.peer()).decoder(impl).build();
+                out.add(new Pairing("binary " + writer + " -> " + reader, writer,
+                        BinaryCodec.builder(writer).encoder(impl).build(), reader, UnaryOperator.identity(), wire -> true));
+            }
         }
         return out;
     }
 
     /**
      * Ways through another encoding and back, for messages {@code side} writes: a writer of that
-     * encoding and the reader of what it writes. Until the binary codec lands this is a second text
-     * pairing (the strict ClientServer reader), which exercises the plumbing; the binary codec adds
-     * text -> binary -> text here.
+     * encoding and the reader of what it writes: text -> binary -> text, and text through the
+     * strict ClientServer text reader.
      */
     static List<Transcoder> transcoders(Side side) {
         return List.of(new Transcoder("text strict ClientServer", TextCodec.of(side),
-                TextCodec.builder(side.peer()).strict(true).mode(ConnectionMode.CLIENT_SERVER).build(), UnaryOperator.identity()));
+                        TextCodec.builder(side.peer()).strict(true).mode(ConnectionMode.CLIENT_SERVER).build(), UnaryOperator.identity()),
+                new Transcoder("binary", BinaryCodec.of(side), BinaryCodec.of(side.peer()), UnaryOperator.identity()));
     }
 
     /** Every decoder configuration the robustness properties run over. */
@@ -76,6 +83,8 @@ final class CodecsUnderTest {
             out.add(TextCodec.builder(side).strict(true).limits(SMALL).build());
             out.add(TextCodec.builder(side).mode(ConnectionMode.CLIENT_SERVER).keepUnknownCommands(true).limits(SMALL).build());
             out.add(TextCodec.of(side));
+            out.add(BinaryCodec.builder(side).limits(SMALL).build());
+            out.add(BinaryCodec.builder(side).decoder(BinaryCodec.Implementation.MESSAGES).limits(SMALL).build());
         }
         return out;
     }

@@ -7,10 +7,10 @@ import io.py4jcodec.api.Side;
 import java.util.List;
 
 /**
- * Jazzer targets for the text decoders. In a plain {@code mvn test} they run as regression tests
+ * Jazzer targets for the text and binary decoders. In a plain {@code mvn test} they run as regression tests
  * over the committed seed corpus ({@code src/test/resources/io/py4jcodec/fuzz/TextDecoderFuzzTestInputs/<method>/});
- * with {@code JAZZER_FUZZ=1} Jazzer fuzzes them (see the README for a campaign). The binary decoder
- * gets the same targets when it lands: add its codec to {@link CodecsUnderTest#readers()}.
+ * with {@code JAZZER_FUZZ=1} Jazzer fuzzes them (see the README for a campaign). Every reader of
+ * {@link CodecsUnderTest#readers()} is a target: the text readers and both binary decoders.
  */
 class TextDecoderFuzzTest {
     private static final List<Codec> READERS = CodecsUnderTest.readers();
@@ -46,7 +46,9 @@ class TextDecoderFuzzTest {
         if (mutateGenerated) {
             Entropy e = new FuzzedDataEntropy(data);
             Generators gen = Generators.forLimits(reader.limits());
-            byte[] frame = io.py4jcodec.text.TextCodec.of(side.peer()).newEncoder().encode(gen.message(side.peer(), e));
+            Codec writer = reader instanceof io.py4jcodec.binary.BinaryCodec
+                    ? io.py4jcodec.binary.BinaryCodec.of(side.peer()) : io.py4jcodec.text.TextCodec.of(side.peer());
+            byte[] frame = writer.newEncoder().encode(gen.message(side.peer(), e));
             input = Mutator.mutate(frame, e).bytes();
         } else {
             input = data.consumeRemainingAsBytes();
