@@ -3,6 +3,7 @@ package io.py4jcodec.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.py4jcodec.api.Codec;
+import io.py4jcodec.api.MessageDecoder;
 import io.py4jcodec.api.ProtocolException;
 import io.py4jcodec.api.Side;
 import io.py4jcodec.api.io.MessageInputStream;
@@ -15,10 +16,13 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.agrona.concurrent.UnsafeBuffer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -111,22 +115,55 @@ final class DecodeCommand implements Callable<Integer> {
         } else {
             root = new ObjectMapper().readTree(Path.of(transcript).toFile());
         }
-        // bytes per connection and direction, in event order; TCP chunking carries no meaning
+        // bytes per connection and direction, and where each recorded event ends in that stream;
+        // TCP chunking carries no meaning, but the event order tells who spoke when
         Map<String, ByteArrayOutputStream> streams = new LinkedHashMap<>();
+        Map<String, List<long[]>> eventEnds = new LinkedHashMap<>();
         for (JsonNode ev : root.path("events")) {
             if (ev.path("type").asText().equals("data")) {
                 String key = ev.path("conn").asText() + " " + ev.path("dir").asText();
-                streams.computeIfAbsent(key, k -> new ByteArrayOutputStream())
-                        .writeBytes(Base64.getDecoder().decode(ev.path("b64").asText()));
+                ByteArrayOutputStream bytes = streams.computeIfAbsent(key, k -> new ByteArrayOutputStream());
+                bytes.writeBytes(Base64.getDecoder().decode(ev.path("b64").asText()));
+                eventEnds.computeIfAbsent(key, k -> new ArrayList<>()).add(new long[] {ev.path("seq").asLong(), bytes.size()});
             }
         }
-        int status = 0;
+        // decode every stream, then print the frames in the order their last byte was recorded
+        List<Object[]> frames = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         for (Map.Entry<String, ByteArrayOutputStream> s : streams.entrySet()) {
             String[] k = s.getKey().split(" ");
             Side writer = k[1].startsWith("python") ? Side.PYTHON : Side.JAVA;
-            status = Math.max(status, decodeStream(new java.io.ByteArrayInputStream(s.getValue().toByteArray()),
-                    codec(writer), out, err, json, k[0], k[1]));
+            byte[] bytes = s.getValue().toByteArray();
+            MessageDecoder d = codec(writer).newDecoder();
+            UnsafeBuffer buf = new UnsafeBuffer(bytes);
+            int off = 0;
+            try {
+                int n;
+                while (off < bytes.length && (n = d.decodeLast(buf, off, bytes.length - off)) > 0) {
+                    off += n;
+                    frames.add(new Object[] {seqOf(eventEnds.get(s.getKey()), off), k[0], k[1], d.message()});
+                }
+            } catch (ProtocolException e) {
+                errors.add("error: " + k[0] + " " + k[1] + ": " + e.getMessage());
+            }
         }
-        return status;
+        frames.sort(java.util.Comparator.comparingLong(f -> (Long) f[0]));
+        for (Object[] f : frames) {
+            out.println(json.frame((String) f[1], (String) f[2], (Message) f[3]));
+        }
+        out.flush();
+        errors.forEach(err::println);
+        err.flush();
+        return errors.isEmpty() ? 0 : 2;
+    }
+
+    /** The sequence number of the event that carried byte {@code end - 1} of a stream. */
+    private static long seqOf(List<long[]> ends, int end) {
+        for (long[] e : ends) {
+            if (e[1] >= end) {
+                return e[0];
+            }
+        }
+        return Long.MAX_VALUE;
     }
 }

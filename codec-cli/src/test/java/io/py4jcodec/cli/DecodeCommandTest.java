@@ -54,8 +54,12 @@ class DecodeCommandTest {
         JsonNode frames = new ObjectMapper().readTree(shared().resolve("transcripts/frames/" + name + ".json").toFile()).get("frames");
         String[] lines = r.out().split("\n");
         assertEquals(frames.size(), lines.length);
-        for (String line : lines) {
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
             JsonNode j = new ObjectMapper().readTree(line);
+            // in conversation order: the recorded frames' connection and direction, one by one
+            assertEquals(frames.get(i).get("conn").asText() + " " + frames.get(i).get("dir").asText(),
+                    j.get("conn").asText() + " " + j.get("dir").asText(), "frame " + i);
             assertTrue(j.has("conn") && j.has("dir") && (j.get("message").has("command") || j.get("message").has("return")), line);
         }
     }
