@@ -44,8 +44,25 @@ final class CommandTable {
     private CommandTable() {
     }
 
+    private Spec[] oneLetter;
+
     Spec get(String name) {
         return byName.get(name);
+    }
+
+    /** The command whose name is the one ASCII letter {@code b}, without making a String. */
+    Spec get(byte b) {
+        Spec[] t = oneLetter;
+        if (t == null) {
+            t = new Spec[128];
+            for (Map.Entry<String, Spec> e : byName.entrySet()) {
+                if (e.getKey().length() == 1 && e.getKey().charAt(0) < 128) {
+                    t[e.getKey().charAt(0)] = e.getValue();
+                }
+            }
+            oneLetter = t; // racy but idempotent: every thread builds the same table
+        }
+        return b >= 0 ? t[b] : null;
     }
 
     static CommandTable forReader(Side reader) {

@@ -230,6 +230,27 @@ public final class TextDecoder implements MessageDecoder {
     }
 
     private int findTerminator(DirectBuffer buf, int from, int end) {
+        byte[] a = buf.byteArray();
+        if (a != null) {
+            // index the array directly: no bounds check per byte
+            int adj = buf.wrapAdjustment();
+            int to = end + adj;
+            if (javaReader) {
+                for (int i = from + adj; i < to; i++) {
+                    byte b = a[i];
+                    if (b == '\n' || b == '\r') {
+                        return i - adj;
+                    }
+                }
+            } else {
+                for (int i = from + adj; i < to; i++) {
+                    if (a[i] == '\n') {
+                        return i - adj;
+                    }
+                }
+            }
+            return -1;
+        }
         if (javaReader) {
             for (int i = from; i < end; i++) {
                 byte b = buf.getByte(i);
@@ -340,14 +361,17 @@ public final class TextDecoder implements MessageDecoder {
             answer(buf, s, e, base); // the 0.9 form, without '!'
             return;
         }
-        String name = Utf8.decodeReplacing(buf, s, e);
-        spec = table.get(name);
+        spec = len == 1 ? table.get(buf.getByte(s)) : null;
+        if (spec == null) {
+            spec = table.get(Utf8.decodeReplacing(buf, s, e));
+        }
         if (spec != null) {
             if (!spec.hasSub()) {
                 startLayout(spec.layout());
             }
             return;
         }
+        String name = Utf8.decodeReplacing(buf, s, e);
         if (keepUnknown) {
             unknownName = name;
             unknownLines = new ArrayList<>();

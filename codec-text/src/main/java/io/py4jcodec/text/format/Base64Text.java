@@ -32,6 +32,33 @@ public final class Base64Text {
         return ENCODER.encode(bytes);
     }
 
+    private static final boolean[] ALPHABET = new boolean[256];
+
+    static {
+        for (byte c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(java.nio.charset.StandardCharsets.US_ASCII)) {
+            ALPHABET[c] = true;
+        }
+    }
+
+    /** As {@link #isCanonical(DirectBuffer, int, int)} on an array. */
+    static boolean isCanonical(byte[] a, int start, int end) {
+        if ((end - start) % 4 != 0) {
+            return false;
+        }
+        int body = end;
+        if (end - start >= 4) {
+            if (a[end - 1] == '=') {
+                body = a[end - 2] == '=' ? end - 2 : end - 1;
+            }
+        }
+        for (int i = start; i < body; i++) {
+            if (!ALPHABET[a[i] & 0xff]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when {@code buf[start, end)} is canonical padded Base64 (what both peers write). */
     public static boolean isCanonical(DirectBuffer buf, int start, int end) {
         int len = end - start;
@@ -62,6 +89,20 @@ public final class Base64Text {
         int len = end - start;
         if (len == 0) {
             return new byte[0];
+        }
+        byte[] array = buf.byteArray();
+        if (array != null) {
+            // the common case, canonical Base64 in a heap buffer: check and decode in place, no copy
+            int from = buf.wrapAdjustment() + start;
+            if (isCanonical(array, from, from + len)) {
+                try {
+                    java.nio.ByteBuffer out = DECODER.decode(java.nio.ByteBuffer.wrap(array, from, len));
+                    byte[] b = out.array();
+                    return out.remaining() == b.length ? b : java.util.Arrays.copyOf(b, out.remaining());
+                } catch (IllegalArgumentException e) {
+                    return null; // non-zero bits in the padding, e.g. "AB=="
+                }
+            }
         }
         byte[] raw = new byte[len];
         buf.getBytes(start, raw);

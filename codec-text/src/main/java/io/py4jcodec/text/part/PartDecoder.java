@@ -214,6 +214,15 @@ public final class PartDecoder {
     }
 
     private BooleanValue readBoolean(DirectBuffer buf, int from, int end, long base, int part) {
+        int n = end - from;
+        if (n == 4 && asciiLower(buf, from) == 't' && asciiLower(buf, from + 1) == 'r' && asciiLower(buf, from + 2) == 'u'
+                && asciiLower(buf, from + 3) == 'e') {
+            return BooleanValue.TRUE;
+        }
+        if (n == 5 && asciiLower(buf, from) == 'f' && asciiLower(buf, from + 1) == 'a' && asciiLower(buf, from + 2) == 'l'
+                && asciiLower(buf, from + 3) == 's' && asciiLower(buf, from + 4) == 'e') {
+            return BooleanValue.FALSE;
+        }
         String t = text(buf, from, end, base, part);
         boolean v = t.equalsIgnoreCase("true");
         if (strict && !v && !t.equalsIgnoreCase("false")) {
@@ -221,6 +230,11 @@ public final class PartDecoder {
                     "boolean neither true nor false (strict; the peer reads it as false): " + ProtocolException.snippet(t));
         }
         return v ? BooleanValue.TRUE : BooleanValue.FALSE;
+    }
+
+    private static int asciiLower(DirectBuffer buf, int i) {
+        int c = buf.getByte(i);
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
     }
 
     private DoubleValue readDouble(DirectBuffer buf, int from, int end, long base, int part) {
