@@ -87,7 +87,10 @@ public final class TextDecoder implements MessageDecoder {
     private Slot[] slots;
     private int slot;
     private Object[] values;
-    private List<Value> args;
+    // arguments of the list being read: a reused scratch array, copied once into an immutable list
+    private Value[] args;
+    private int argCount;
+    private Value[] argScratch = new Value[8];
     private List<String> unknownLines;
     private String unknownName;
     private ProtocolException pending;
@@ -329,6 +332,7 @@ public final class TextDecoder implements MessageDecoder {
         slot = 0;
         values = null;
         args = null;
+        argCount = 0;
         unknownLines = null;
         unknownName = null;
         pending = null;
@@ -473,7 +477,7 @@ public final class TextDecoder implements MessageDecoder {
             message = l.builder().build(values);
             frameDone = true;
         } else if (slots[0] == Slot.ARGS) {
-            args = new ArrayList<>();
+            startArgs();
         }
     }
 
@@ -485,7 +489,7 @@ public final class TextDecoder implements MessageDecoder {
         if (slots.length == 0) {
             frameDone = true;
         } else if (slots[0] == Slot.ARGS) {
-            args = new ArrayList<>();
+            startArgs();
         }
     }
 
@@ -506,12 +510,16 @@ public final class TextDecoder implements MessageDecoder {
                 completeArgs();
                 return;
             }
-            if (args.size() >= limits.maxParts()) {
+            if (argCount >= limits.maxParts()) {
                 throw close(ProtocolException.limit(Reason.TOO_MANY_PARTS, base + s, part,
-                        "arguments", args.size() + 1L, limits.maxParts(), "maxParts"));
+                        "arguments", argCount + 1L, limits.maxParts(), "maxParts"));
             }
             try {
-                args.add(parts.decode(buf, s, e, PartContext.ARGUMENT, base, part));
+                Value v = parts.decode(buf, s, e, PartContext.ARGUMENT, base, part);
+                if (argCount == args.length) {
+                    args = argScratch = java.util.Arrays.copyOf(args, args.length * 2);
+                }
+                args[argCount++] = v;
             } catch (ProtocolException ex) {
                 record(ex);
             }
@@ -543,9 +551,21 @@ public final class TextDecoder implements MessageDecoder {
         advance();
     }
 
+    private void startArgs() {
+        args = argScratch;
+        argCount = 0;
+    }
+
     private void completeArgs() {
-        values[slot] = args;
+        values[slot] = switch (argCount) {
+            case 0 -> List.of();
+            case 1 -> List.of(args[0]);
+            case 2 -> List.of(args[0], args[1]);
+            default -> List.of(java.util.Arrays.copyOf(args, argCount));
+        };
+        java.util.Arrays.fill(args, 0, argCount, null);
         args = null;
+        argCount = 0;
         advance();
     }
 
@@ -553,7 +573,7 @@ public final class TextDecoder implements MessageDecoder {
         slot++;
         if (slot < slots.length) {
             if (slots[slot] == Slot.ARGS) {
-                args = new ArrayList<>();
+                startArgs();
             }
             return;
         }

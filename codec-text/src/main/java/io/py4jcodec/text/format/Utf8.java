@@ -147,7 +147,21 @@ public final class Utf8 {
         int n = s.length();
         int p = index;
         dst.checkLimit(index + n); // grows an expandable buffer once for the common ASCII case
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        byte[] a = dst.byteArray();
+        if (a != null) {
+            // the ASCII prefix straight into the array
+            int adj = dst.wrapAdjustment() + index;
+            for (; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    break;
+                }
+                a[adj + i] = (byte) c;
+            }
+            p += i;
+        }
+        for (; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 dst.putByte(p++, (byte) c);

@@ -268,6 +268,14 @@ public final class PartDecoder {
         if (from == end) {
             return StringValue.EMPTY;
         }
+        byte[] array = buf.byteArray();
+        if (array != null) {
+            int adj = buf.wrapAdjustment();
+            String fast = asciiUnescaped(array, from + adj, end + adj);
+            if (fast != null) {
+                return new StringValue(fast);
+            }
+        }
         String raw = text(buf, from, end, base, part);
         if (raw.indexOf('\\') < 0) {
             return new StringValue(raw);
@@ -281,6 +289,51 @@ public final class PartDecoder {
             }
         }
         return new StringValue(Escaping.unescape(side, raw));
+    }
+
+    /**
+     * ASCII text whose escapes are all well-formed ({@code \\\\ \\n \\r}, which both peers read
+     * alike), unescaped in one pass over the bytes; null for anything else (non-ASCII, an escape
+     * the peers read differently), which takes the general path.
+     */
+    private static String asciiUnescaped(byte[] a, int from, int end) {
+        int i = from;
+        for (; i < end; i++) {
+            byte b = a[i];
+            if (b < 0) {
+                return null;
+            }
+            if (b == '\\') {
+                break;
+            }
+        }
+        if (i == end) {
+            return new String(a, from, end - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        byte[] out = new byte[end - from];
+        int o = i - from;
+        System.arraycopy(a, from, out, 0, o);
+        for (; i < end; i++) {
+            byte b = a[i];
+            if (b < 0) {
+                return null;
+            }
+            if (b == '\\') {
+                if (++i == end) {
+                    return null;
+                }
+                byte c = a[i];
+                if (c == 'n') {
+                    b = '\n';
+                } else if (c == 'r') {
+                    b = '\r';
+                } else if (c != '\\') {
+                    return null;
+                }
+            }
+            out[o++] = b;
+        }
+        return new String(out, 0, o, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     private BytesValue readBytes(DirectBuffer buf, int from, int end, long base, int part) {

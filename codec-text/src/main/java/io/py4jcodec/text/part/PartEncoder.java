@@ -115,6 +115,35 @@ public final class PartEncoder {
     /** Writes {@code s} escaped (backslash, CR, LF), in this side's UTF-8. */
     public int writeEscaped(String s, MutableDirectBuffer dst, int index) {
         int n = s.length();
+        if (dst.isExpandable() || dst.capacity() - index >= 2L * n) {
+            dst.checkLimit(index + 2 * n); // the ASCII worst case: every char escaped
+            byte[] a = dst.byteArray();
+            if (a != null) {
+                // ASCII straight into the array, escapes inline; the rest (if any) the general way
+                int adj = dst.wrapAdjustment();
+                int p = index + adj;
+                int i = 0;
+                for (; i < n; i++) {
+                    char c = s.charAt(i);
+                    if (c >= 0x80) {
+                        break;
+                    }
+                    if (c == '\\' || c == '\n' || c == '\r') {
+                        a[p++] = '\\';
+                        a[p++] = (byte) (c == '\\' ? '\\' : c == '\n' ? 'n' : 'r');
+                    } else {
+                        a[p++] = (byte) c;
+                    }
+                }
+                int written = p - adj - index;
+                return i == n ? written : written + writeEscapedGeneral(s.substring(i), dst, index + written);
+            }
+        }
+        return writeEscapedGeneral(s, dst, index);
+    }
+
+    private int writeEscapedGeneral(String s, MutableDirectBuffer dst, int index) {
+        int n = s.length();
         int p = index;
         int runStart = 0;
         for (int i = 0; i < n; i++) {
