@@ -1,0 +1,29 @@
+package io.py4jcodec.binary;
+
+import com.google.protobuf.CodedInputStream;
+import io.py4jcodec.api.Limits;
+import io.py4jcodec.api.ProtocolException;
+import io.py4jcodec.api.Reason;
+import io.py4jcodec.api.model.Message;
+import io.py4jcodec.proto.Frame;
+import java.io.IOException;
+
+/** The idiomatic reader: protobuf parses a generated {@link Frame}, which is then mapped to the model. */
+final class MessagesReader implements BodyReader {
+    private final Limits limits;
+
+    MessagesReader(Limits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public Message read(CodedInputStream in, long base) throws IOException {
+        Frame f = Frame.parseFrom(in);
+        if (!in.isAtEnd()) {
+            // an END_GROUP tag stops protobuf's parser at the top level without an error
+            throw ProtocolException.of(Reason.UNKNOWN_TYPE, base + in.getTotalBytesRead(), -1,
+                    "stray end-group tag before the end of the frame");
+        }
+        return ProtoMapping.fromFrame(f, limits, base);
+    }
+}
