@@ -53,7 +53,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--report-only", description = "do not run JMH: rebuild the report from the jmh.json files already in --out")
     boolean reportOnly;
 
-    @Option(names = "--contenders", split = ",", paramLabel = "NAME", description = "contenders to run (default: all: ${COMPLETION-CANDIDATES})")
+    @Option(names = "--contenders", split = ",", paramLabel = "NAME", description = "contenders to run (default: all: py4j, text, pb-generated, pb-direct, pb-parse)")
     List<String> contenders;
 
     @Option(names = "--workloads", split = ",", paramLabel = "NAME", description = "workloads to run (default: the main ones, plus sweep points)")
@@ -75,6 +75,7 @@ public final class CompareCommand implements Callable<Integer> {
         Files.createDirectories(out);
         Path json = out.resolve("jmh.json");
         if (!reportOnly) {
+            Files.writeString(out.resolve("machine.txt"), Machine.describe() + "\n");
             run(json, err);
         } else if (!Files.exists(json)) {
             err.println("compare: no " + json + " to report on");
@@ -91,6 +92,9 @@ public final class CompareCommand implements Callable<Integer> {
         List<String> sweepPoints = noSweeps ? List.of() : full ? Workloads.sweepNames() : shortSweep();
         String ops = full ? "encode|decode|roundTrip" : "encode|decode";
         String sweepOps = full ? "encode|decode" : "decode";
+        // the short run sweeps py4j, codec-text and the fastest model-producing protobuf codec only
+        List<String> sweepContenders = full || contenders != null ? cs
+                : cs.stream().filter(c -> c.equals("py4j") || c.equals("text") || c.equals("pb-direct")).toList();
 
         // JMH parameters apply to every included benchmark, so each parameter set is its own step;
         // the contenders of one workload are always measured side by side in the same step
@@ -102,9 +106,9 @@ public final class CompareCommand implements Callable<Integer> {
         counts.add(cs.size() * mainWorkloads.size() * ops.split("\\|").length);
         if (!sweepPoints.isEmpty()) {
             steps.add(options().include(CodecBench.class.getName() + "\\.(" + sweepOps + ")$")
-                    .param("contender", cs.toArray(new String[0]))
+                    .param("contender", sweepContenders.toArray(new String[0]))
                     .param("workload", sweepPoints.toArray(new String[0])));
-            counts.add(cs.size() * sweepPoints.size() * sweepOps.split("\\|").length);
+            counts.add(sweepContenders.size() * sweepPoints.size() * sweepOps.split("\\|").length);
         }
         List<String> floors = full ? mainWorkloads : List.of("pyspark-mix");
         steps.add(options().include(BaselineBench.class.getName() + "\\.").include(EscapeBench.class.getName() + "\\.")
@@ -130,10 +134,10 @@ public final class CompareCommand implements Callable<Integer> {
     private ChainedOptionsBuilder options() {
         return new OptionsBuilder()
                 .forks(full ? 2 : 1)
-                .warmupIterations(full ? 4 : 2)
-                .warmupTime(TimeValue.milliseconds(full ? 400 : 200))
-                .measurementIterations(full ? 5 : 3)
-                .measurementTime(TimeValue.milliseconds(full ? 400 : 150))
+                .warmupIterations(full ? 4 : 3)
+                .warmupTime(TimeValue.milliseconds(full ? 400 : 150))
+                .measurementIterations(full ? 5 : 4)
+                .measurementTime(TimeValue.milliseconds(full ? 400 : 100))
                 .jvmArgsAppend(FORK_JVM_ARGS)
                 .addProfiler("gc")
                 .shouldFailOnError(true)
@@ -145,7 +149,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<String> names = new ArrayList<>();
         Workloads.SWEEPS.forEach((sweep, xs) -> {
             names.add(sweep + "-" + xs[0]);
-            if (xs.length > 4) {
+            if (xs.length > 5) {
                 names.add(sweep + "-" + xs[xs.length / 2]);
             }
             names.add(sweep + "-" + xs[xs.length - 1]);

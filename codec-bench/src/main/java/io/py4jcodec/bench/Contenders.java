@@ -1,5 +1,6 @@
 package io.py4jcodec.bench;
 
+import io.py4jcodec.binary.BinaryCodec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,10 @@ public final class Contenders {
 
     static {
         ALL.put("py4j", Py4jContender::new);
-        ALL.put("text", TextContender::new);
+        ALL.put("text", CodecContender::text);
+        ALL.put("pb-generated", w -> CodecContender.binary("pb-generated", BinaryCodec.Implementation.MESSAGES, w));
+        ALL.put("pb-direct", w -> CodecContender.binary("pb-direct", BinaryCodec.Implementation.DIRECT, w));
+        ALL.put("pb-parse", ProtobufParseContender::new);
     }
 
     private Contenders() {

@@ -55,7 +55,7 @@ class ContenderConsistencyTest {
     @MethodSource("workloadNames")
     void textEncoderWritesTheWorkloadBytes(String workload) {
         Workload w = Workloads.named(workload);
-        assertArrayEquals(w.text(), new TextContender(w).wire());
+        assertArrayEquals(w.text(), CodecContender.text(w).wire());
     }
 
     static Stream<String> workloadNames() {

@@ -1,44 +1,59 @@
 package io.py4jcodec.bench;
 
+import io.py4jcodec.api.Codec;
 import io.py4jcodec.api.MessageDecoder;
+import io.py4jcodec.api.MessageEncoder;
 import io.py4jcodec.api.model.Message;
+import io.py4jcodec.binary.BinaryCodec;
 import io.py4jcodec.text.TextCodec;
-import io.py4jcodec.text.TextDecoder;
-import io.py4jcodec.text.TextEncoder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * codec-text, used as a server would: one encoder writing into one reused buffer; one decoder
- * reading frames in place from the received bytes. Encoding writes what the workload's writer
- * writes (Python for commands, Java for answers); decoding reads as its reader reads.
+ * A codec of this project used as a server would: one encoder writing every message into one
+ * reused buffer; one decoder reading frames in place from the received bytes into the model.
+ * For codec-text, encoding writes what the workload's writer writes (Python for commands, Java for
+ * answers) and decoding reads as its reader reads; the binary codec has one encoding for both.
  */
-public final class TextContender extends Contender {
+public final class CodecContender extends Contender {
+    private final String name;
     private final Message[] messages;
-    private final byte[] text;
+    private final byte[] input;
     private final UnsafeBuffer in;
-    private final TextEncoder encoder;
-    private final TextDecoder decoder;
+    private final MessageEncoder encoder;
+    private final MessageDecoder decoder;
     private final ExpandableArrayBuffer out;
     private final UnsafeBuffer outView = new UnsafeBuffer(new byte[0]);
     private final Object[] decoded;
 
-    public TextContender(Workload w) {
+    /** codec-text. */
+    static CodecContender text(Workload w) {
+        return new CodecContender("text", w, TextCodec.of(w.direction().writer()), TextCodec.of(w.direction().reader()), w.text());
+    }
+
+    /** codec-binary with one implementation each way. */
+    static CodecContender binary(String name, BinaryCodec.Implementation impl, Workload w) {
+        BinaryCodec writer = BinaryCodec.builder(w.direction().writer()).encoder(impl).decoder(impl).build();
+        BinaryCodec reader = BinaryCodec.builder(w.direction().reader()).encoder(impl).decoder(impl).build();
+        return new CodecContender(name, w, writer, reader, null);
+    }
+
+    private CodecContender(String name, Workload w, Codec writer, Codec reader, byte[] input) {
+        this.name = name;
         this.messages = w.messages().toArray(new Message[0]);
-        this.text = w.text();
-        this.in = new UnsafeBuffer(text);
-        this.encoder = TextCodec.of(w.direction().writer()).newEncoder();
-        this.decoder = TextCodec.of(w.direction().reader()).newDecoder();
-        this.out = new ExpandableArrayBuffer(Math.max(64, text.length * 2));
+        this.encoder = writer.newEncoder();
+        this.decoder = reader.newDecoder();
+        this.out = new ExpandableArrayBuffer(Math.max(64, w.text().length * 2));
         this.decoded = new Object[messages.length];
+        this.input = input != null ? input : wire();
+        this.in = new UnsafeBuffer(this.input);
     }
 
     @Override
     public String name() {
-        return "text";
+        return name;
     }
 
     @Override
@@ -51,7 +66,7 @@ public final class TextContender extends Contender {
 
     @Override
     public byte[] decodeInput() {
-        return text;
+        return input;
     }
 
     @Override
@@ -65,7 +80,7 @@ public final class TextContender extends Contender {
 
     @Override
     public Object[] decode() {
-        return decode(in, text.length);
+        return decode(in, input.length);
     }
 
     private Object[] decode(UnsafeBuffer buf, int length) {
@@ -92,7 +107,7 @@ public final class TextContender extends Contender {
     @Override
     public List<Message> decodedModel() {
         List<Message> out = new ArrayList<>();
-        for (Object o : Arrays.asList(decoded)) {
+        for (Object o : decoded) {
             out.add((Message) o);
         }
         return out;
