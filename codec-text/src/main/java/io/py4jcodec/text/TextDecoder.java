@@ -446,7 +446,7 @@ public final class TextDecoder implements MessageDecoder {
         } else {
             letter = exact ? (char) (buf.getByte(s) & 0xff) : 0;
         }
-        Layout l = spec.subs().get(letter);
+        Layout l = spec.sub(letter);
         if (l != null && (exact || !strict)) {
             startLayout(l);
             return;

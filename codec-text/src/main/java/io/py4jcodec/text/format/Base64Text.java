@@ -93,14 +93,17 @@ public final class Base64Text {
         byte[] array = buf.byteArray();
         if (array != null) {
             // the common case, canonical Base64 in a heap buffer: check and decode in place, no copy
+            // the JDK's basic decoder accepts exactly the canonical padded form when the length is a
+            // multiple of four (alphabet only, padding only at the end), so it checks while it decodes;
+            // whatever it rejects is sorted out by the general path below
             int from = buf.wrapAdjustment() + start;
-            if (isCanonical(array, from, from + len)) {
+            if (len % 4 == 0) {
                 try {
                     java.nio.ByteBuffer out = DECODER.decode(java.nio.ByteBuffer.wrap(array, from, len));
                     byte[] b = out.array();
                     return out.remaining() == b.length ? b : java.util.Arrays.copyOf(b, out.remaining());
                 } catch (IllegalArgumentException e) {
-                    return null; // non-zero bits in the padding, e.g. "AB=="
+                    // fall through
                 }
             }
         }

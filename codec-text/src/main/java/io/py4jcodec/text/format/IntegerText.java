@@ -57,7 +57,7 @@ public final class IntegerText {
         // accumulate negatively so Long.MIN_VALUE fits, as the JDK does
         long acc = 0;
         long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
-        long multMin = limit / 10;
+        long multMin = negative ? Long.MIN_VALUE / 10 : -Long.MAX_VALUE / 10; // constants: no division per call
         for (; i < end; i++) {
             byte c = buf.getByte(i);
             if (c < '0' || c > '9') {

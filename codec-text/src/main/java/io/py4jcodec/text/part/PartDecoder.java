@@ -32,6 +32,7 @@ import io.py4jcodec.text.format.IntegerText;
 import io.py4jcodec.text.format.JavaDoubleText;
 import io.py4jcodec.text.format.PythonFloatParse;
 import io.py4jcodec.text.format.Utf8;
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import java.util.ArrayList;
 import java.util.List;
 import org.agrona.DirectBuffer;
@@ -238,6 +239,16 @@ public final class PartDecoder {
     }
 
     private DoubleValue readDouble(DirectBuffer buf, int from, int end, long base, int part) {
+        byte[] array = buf.byteArray();
+        if (side == Side.JAVA && !strict && array != null) {
+            // Double.parseDouble's grammar and rounding, read from the bytes; anything it rejects
+            // (py4j's inf/nan spellings, errors) takes the general path below
+            try {
+                return new DoubleValue(JavaDoubleParser.parseDouble(array, buf.wrapAdjustment() + from, end - from));
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
         String t = text(buf, from, end, base, part);
         if (strict && !JavaDoubleText.isCanonicalForm(t)) {
             throw ProtocolException.of(Reason.BAD_NUMBER, base + from, part,
@@ -297,15 +308,9 @@ public final class PartDecoder {
      * the peers read differently), which takes the general path.
      */
     private static String asciiUnescaped(byte[] a, int from, int end) {
-        int i = from;
-        for (; i < end; i++) {
-            byte b = a[i];
-            if (b < 0) {
-                return null;
-            }
-            if (b == '\\') {
-                break;
-            }
+        int i = skipPlain(a, from, end);
+        if (i < 0) {
+            return null;
         }
         if (i == end) {
             return new String(a, from, end - from, java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -313,27 +318,46 @@ public final class PartDecoder {
         byte[] out = new byte[end - from];
         int o = i - from;
         System.arraycopy(a, from, out, 0, o);
-        for (; i < end; i++) {
-            byte b = a[i];
-            if (b < 0) {
+        while (i < end) {
+            // a[i] is a backslash: one escape, then a plain run copied in bulk
+            if (i + 1 == end) {
                 return null;
             }
-            if (b == '\\') {
-                if (++i == end) {
-                    return null;
-                }
-                byte c = a[i];
-                if (c == 'n') {
-                    b = '\n';
-                } else if (c == 'r') {
-                    b = '\r';
-                } else if (c != '\\') {
-                    return null;
-                }
+            byte c = a[i + 1];
+            if (c == 'n') {
+                out[o++] = '\n';
+            } else if (c == 'r') {
+                out[o++] = '\r';
+            } else if (c == '\\') {
+                out[o++] = '\\';
+            } else {
+                return null;
             }
-            out[o++] = b;
+            int run = i + 2;
+            i = skipPlain(a, run, end);
+            if (i < 0) {
+                return null;
+            }
+            System.arraycopy(a, run, out, o, i - run);
+            o += i - run;
         }
         return new String(out, 0, o, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** Index of the next backslash in {@code a[from, end)}, {@code end} if none, -1 at a non-ASCII byte. */
+    private static int skipPlain(byte[] a, int from, int end) {
+        for (int i = from; i < end; i++) {
+            byte b = a[i];
+            if (b <= '\\') {
+                if (b == '\\') {
+                    return i;
+                }
+                if (b < 0) {
+                    return -1;
+                }
+            }
+        }
+        return end;
     }
 
     private BytesValue readBytes(DirectBuffer buf, int from, int end, long base, int part) {

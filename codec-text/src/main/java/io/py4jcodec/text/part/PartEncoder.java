@@ -125,10 +125,13 @@ public final class PartEncoder {
                 int i = 0;
                 for (; i < n; i++) {
                     char c = s.charAt(i);
-                    if (c >= 0x80) {
-                        break;
-                    }
-                    if (c == '\\' || c == '\n' || c == '\r') {
+                    if (c > '\\') {
+                        // lowercase letters and the like: the common case, one test
+                        if (c >= 0x80) {
+                            break;
+                        }
+                        a[p++] = (byte) c;
+                    } else if (c == '\\' || c == '\n' || c == '\r') {
                         a[p++] = '\\';
                         a[p++] = (byte) (c == '\\' ? '\\' : c == '\n' ? 'n' : 'r');
                     } else {
