@@ -103,6 +103,27 @@ public final class PartEncoder {
      * {@link io.py4jcodec.api.Reason#UNENCODABLE}.
      */
     public int writeRaw(String s, MutableDirectBuffer dst, int index, String what) {
+        int len = s.length();
+        if (dst.isExpandable() || dst.capacity() - index >= len) {
+            dst.checkLimit(index + len);
+            byte[] a = dst.byteArray();
+            if (a != null) {
+                // ids and names are ASCII: one pass, straight into the array; anything else is
+                // written again from the start by the general path
+                int base = dst.wrapAdjustment() + index;
+                int i = 0;
+                for (; i < len; i++) {
+                    char c = s.charAt(i);
+                    if (c >= 0x80 || c == '\n' || c == '\r') {
+                        break;
+                    }
+                    a[base + i] = (byte) c;
+                }
+                if (i == len) {
+                    return len;
+                }
+            }
+        }
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if (c == '\n' || c == '\r') {
