@@ -50,6 +50,13 @@ public final class Workloads {
         SWEEPS.put("bytes-size", new int[] {16, 256, 4096, 65536});
     }
 
+    /** What each sweep varies, for report headings. */
+    public static final Map<String, String> SWEEP_TITLES = Map.of(
+            "string-length", "a call with 4 string arguments of N characters",
+            "argument-count", "a call with N string arguments of 8 characters",
+            "number-count", "a call with N doubles",
+            "bytes-size", "a call with a byte array of N bytes");
+
     private Workloads() {
     }
 
