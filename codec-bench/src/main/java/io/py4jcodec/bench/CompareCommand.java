@@ -47,7 +47,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: ${DEFAULT-VALUE})")
     Path out = Path.of("compare-report");
 
-    @Option(names = "--full", description = "publication run: every sweep point, round trips, 2 forks, longer iterations (about 30-40 minutes on 2 cores)")
+    @Option(names = "--full", description = "publication run: every sweep point with encode and decode, round trips, floors on every workload, 2 forks, longer iterations (about 30 minutes on 2 cores)")
     boolean full;
 
     @Option(names = "--report-only", description = "do not run JMH: rebuild the report from the jmh.json files already in --out")
@@ -92,9 +92,10 @@ public final class CompareCommand implements Callable<Integer> {
         List<String> sweepPoints = noSweeps ? List.of() : full ? Workloads.sweepNames() : shortSweep();
         String ops = full ? "encode|decode|roundTrip" : "encode|decode";
         String sweepOps = full ? "encode|decode" : "decode";
-        // the short run sweeps py4j, codec-text and the fastest model-producing protobuf codec only
-        List<String> sweepContenders = full || contenders != null ? cs
-                : cs.stream().filter(c -> c.equals("py4j") || c.equals("text") || c.equals("pb-direct")).toList();
+        // sweeps leave out pb-parse (a reference point, not a codec); the short run sweeps py4j,
+        // codec-text and the fastest model-producing protobuf codec only
+        List<String> sweepContenders = contenders != null ? cs
+                : cs.stream().filter(c -> full ? !c.equals("pb-parse") : c.equals("py4j") || c.equals("text") || c.equals("pb-direct")).toList();
 
         // JMH parameters apply to every included benchmark, so each parameter set is its own step;
         // the contenders of one workload are always measured side by side in the same step
@@ -134,10 +135,10 @@ public final class CompareCommand implements Callable<Integer> {
     private ChainedOptionsBuilder options() {
         return new OptionsBuilder()
                 .forks(full ? 2 : 1)
-                .warmupIterations(full ? 4 : 3)
-                .warmupTime(TimeValue.milliseconds(full ? 400 : 150))
-                .measurementIterations(full ? 5 : 4)
-                .measurementTime(TimeValue.milliseconds(full ? 400 : 100))
+                .warmupIterations(3)
+                .warmupTime(TimeValue.milliseconds(full ? 300 : 150))
+                .measurementIterations(full ? 4 : 4)
+                .measurementTime(TimeValue.milliseconds(full ? 300 : 100))
                 .jvmArgsAppend(FORK_JVM_ARGS)
                 .addProfiler("gc")
                 .shouldFailOnError(true)
