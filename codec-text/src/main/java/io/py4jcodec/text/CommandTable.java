@@ -30,10 +30,66 @@ final class CommandTable {
     }
 
     /** One command name. */
-    record Spec(String name, Layout layout, SubRule subRule, Map<Character, Layout> subs,
-                Slot[] unknownSubSlots, Layout lenientDefault) {
+    static final class Spec {
+        private final String name;
+        private final Layout layout;
+        private final SubRule subRule;
+        private final Map<Character, Layout> subs;
+        private final Slot[] unknownSubSlots;
+        private final Layout lenientDefault;
+        private Layout[] subArray;
+
+        Spec(String name, Layout layout, SubRule subRule, Map<Character, Layout> subs, Slot[] unknownSubSlots,
+             Layout lenientDefault) {
+            this.name = name;
+            this.layout = layout;
+            this.subRule = subRule;
+            this.subs = subs;
+            this.unknownSubSlots = unknownSubSlots;
+            this.lenientDefault = lenientDefault;
+        }
+
+        String name() {
+            return name;
+        }
+
+        Layout layout() {
+            return layout;
+        }
+
+        SubRule subRule() {
+            return subRule;
+        }
+
+        Map<Character, Layout> subs() {
+            return subs;
+        }
+
+        Slot[] unknownSubSlots() {
+            return unknownSubSlots;
+        }
+
+        Layout lenientDefault() {
+            return lenientDefault;
+        }
+
         boolean hasSub() {
             return subs != null;
+        }
+
+        /** The sub-command for {@code letter}, by array index for ASCII letters (no boxing, no hashing). */
+        Layout sub(char letter) {
+            Layout[] t = subArray;
+            if (t == null) {
+                t = new Layout[128];
+                for (Map.Entry<Character, Layout> e : subs.entrySet()) {
+                    if (e.getKey() < 128) {
+                        t[e.getKey()] = e.getValue();
+                    }
+                }
+                subArray = t; // racy but idempotent
+            }
+            return letter < 128 ? t[letter] : subs.get(letter);
         }
     }
 
@@ -44,8 +100,25 @@ final class CommandTable {
     private CommandTable() {
     }
 
+    private Spec[] oneLetter;
+
     Spec get(String name) {
         return byName.get(name);
+    }
+
+    /** The command whose name is the one ASCII letter {@code b}, without making a String. */
+    Spec get(byte b) {
+        Spec[] t = oneLetter;
+        if (t == null) {
+            t = new Spec[128];
+            for (Map.Entry<String, Spec> e : byName.entrySet()) {
+                if (e.getKey().length() == 1 && e.getKey().charAt(0) < 128) {
+                    t[e.getKey().charAt(0)] = e.getValue();
+                }
+            }
+            oneLetter = t; // racy but idempotent: every thread builds the same table
+        }
+        return b >= 0 ? t[b] : null;
     }
 
     static CommandTable forReader(Side reader) {

@@ -87,7 +87,10 @@ public final class TextDecoder implements MessageDecoder {
     private Slot[] slots;
     private int slot;
     private Object[] values;
-    private List<Value> args;
+    // arguments of the list being read: a reused scratch array, copied once into an immutable list
+    private Value[] args;
+    private int argCount;
+    private Value[] argScratch = new Value[8];
     private List<String> unknownLines;
     private String unknownName;
     private ProtocolException pending;
@@ -235,6 +238,27 @@ public final class TextDecoder implements MessageDecoder {
     }
 
     private int findTerminator(DirectBuffer buf, int from, int end) {
+        byte[] a = buf.byteArray();
+        if (a != null) {
+            // index the array directly: no bounds check per byte
+            int adj = buf.wrapAdjustment();
+            int to = end + adj;
+            if (javaReader) {
+                for (int i = from + adj; i < to; i++) {
+                    byte b = a[i];
+                    if (b == '\n' || b == '\r') {
+                        return i - adj;
+                    }
+                }
+            } else {
+                for (int i = from + adj; i < to; i++) {
+                    if (a[i] == '\n') {
+                        return i - adj;
+                    }
+                }
+            }
+            return -1;
+        }
         if (javaReader) {
             for (int i = from; i < end; i++) {
                 byte b = buf.getByte(i);
@@ -313,6 +337,7 @@ public final class TextDecoder implements MessageDecoder {
         slot = 0;
         values = null;
         args = null;
+        argCount = 0;
         unknownLines = null;
         unknownName = null;
         pending = null;
@@ -345,14 +370,17 @@ public final class TextDecoder implements MessageDecoder {
             answer(buf, s, e, base); // the 0.9 form, without '!'
             return;
         }
-        String name = Utf8.decodeReplacing(buf, s, e);
-        spec = table.get(name);
+        spec = len == 1 ? table.get(buf.getByte(s)) : null;
+        if (spec == null) {
+            spec = table.get(Utf8.decodeReplacing(buf, s, e));
+        }
         if (spec != null) {
             if (!spec.hasSub()) {
                 startLayout(spec.layout());
             }
             return;
         }
+        String name = Utf8.decodeReplacing(buf, s, e);
         if (keepUnknown) {
             unknownName = name;
             unknownLines = new ArrayList<>();
@@ -423,7 +451,7 @@ public final class TextDecoder implements MessageDecoder {
         } else {
             letter = exact ? (char) (buf.getByte(s) & 0xff) : 0;
         }
-        Layout l = spec.subs().get(letter);
+        Layout l = spec.sub(letter);
         if (l != null && (exact || !strict)) {
             startLayout(l);
             return;
@@ -454,7 +482,7 @@ public final class TextDecoder implements MessageDecoder {
             message = l.builder().build(values);
             frameDone = true;
         } else if (slots[0] == Slot.ARGS) {
-            args = new ArrayList<>();
+            startArgs();
         }
     }
 
@@ -466,7 +494,7 @@ public final class TextDecoder implements MessageDecoder {
         if (slots.length == 0) {
             frameDone = true;
         } else if (slots[0] == Slot.ARGS) {
-            args = new ArrayList<>();
+            startArgs();
         }
     }
 
@@ -487,12 +515,16 @@ public final class TextDecoder implements MessageDecoder {
                 completeArgs();
                 return;
             }
-            if (args.size() >= limits.maxParts()) {
+            if (argCount >= limits.maxParts()) {
                 throw close(ProtocolException.limit(Reason.TOO_MANY_PARTS, base + s, part,
-                        "arguments", args.size() + 1L, limits.maxParts(), "maxParts"));
+                        "arguments", argCount + 1L, limits.maxParts(), "maxParts"));
             }
             try {
-                args.add(parts.decode(buf, s, e, PartContext.ARGUMENT, base, part));
+                Value v = parts.decode(buf, s, e, PartContext.ARGUMENT, base, part);
+                if (argCount == args.length) {
+                    args = argScratch = java.util.Arrays.copyOf(args, args.length * 2);
+                }
+                args[argCount++] = v;
             } catch (ProtocolException ex) {
                 record(ex);
             }
@@ -524,9 +556,21 @@ public final class TextDecoder implements MessageDecoder {
         advance();
     }
 
+    private void startArgs() {
+        args = argScratch;
+        argCount = 0;
+    }
+
     private void completeArgs() {
-        values[slot] = args;
+        values[slot] = switch (argCount) {
+            case 0 -> List.of();
+            case 1 -> List.of(args[0]);
+            case 2 -> List.of(args[0], args[1]);
+            default -> List.of(java.util.Arrays.copyOf(args, argCount));
+        };
+        java.util.Arrays.fill(args, 0, argCount, null);
         args = null;
+        argCount = 0;
         advance();
     }
 
@@ -534,7 +578,7 @@ public final class TextDecoder implements MessageDecoder {
         slot++;
         if (slot < slots.length) {
             if (slots[slot] == Slot.ARGS) {
-                args = new ArrayList<>();
+                startArgs();
             }
             return;
         }

@@ -67,6 +67,23 @@ public final class Base64Text {
         if (len == 0) {
             return new byte[0];
         }
+        byte[] array = buf.byteArray();
+        if (array != null) {
+            // the common case, canonical Base64 in a heap buffer: check and decode in place, no copy
+            // the JDK's basic decoder accepts exactly the canonical padded form when the length is a
+            // multiple of four (alphabet only, padding only at the end), so it checks while it decodes;
+            // whatever it rejects is sorted out by the general path below
+            int from = buf.wrapAdjustment() + start;
+            if (len % 4 == 0) {
+                try {
+                    java.nio.ByteBuffer out = DECODER.decode(java.nio.ByteBuffer.wrap(array, from, len));
+                    byte[] b = out.array();
+                    return out.remaining() == b.length ? b : java.util.Arrays.copyOf(b, out.remaining());
+                } catch (IllegalArgumentException e) {
+                    // fall through
+                }
+            }
+        }
         byte[] raw = new byte[len];
         buf.getBytes(start, raw);
         if (isCanonical(buf, start, end)) {

@@ -36,9 +36,49 @@ public final class IntegerText {
     /**
      * {@code Long.parseLong} semantics on {@code buf[start, end)}.
      */
+    /**
+     * Up to 18 digits cannot overflow a long (a 19th is checked once): parsed from the array without the per-digit overflow
+     * tests. Returns false (nothing decided) for anything else, which the general loop handles.
+     */
+    private static boolean fastJavaLong(byte[] a, int i, int end, Result r) {
+        boolean negative = false;
+        if (i < end && (a[i] == '-' || a[i] == '+')) {
+            negative = a[i] == '-';
+            i++;
+        }
+        int digits = end - i;
+        if (digits <= 0 || digits > 19) {
+            return false;
+        }
+        int safeEnd = Math.min(end, i + 18);
+        long v = 0;
+        for (; i < safeEnd; i++) {
+            int d = a[i] - '0';
+            if (d < 0 || d > 9) {
+                return false;
+            }
+            v = v * 10 + d;
+        }
+        if (i < end) {
+            // a 19th digit: fits only below Long.MAX_VALUE / 10, or at it with a small last digit
+            int d = a[i] - '0';
+            if (d < 0 || d > 9 || v > Long.MAX_VALUE / 10 || (v == Long.MAX_VALUE / 10 && d > (negative ? 8 : 7))) {
+                return false;
+            }
+            r.value = negative ? -v * 10 - d : v * 10 + d;
+            return true;
+        }
+        r.value = negative ? -v : v;
+        return true;
+    }
+
     public static void parseJavaLong(DirectBuffer buf, int start, int end, Result r) {
         r.ok = true;
         r.overflow = false;
+        byte[] a = buf.byteArray();
+        if (a != null && fastJavaLong(a, buf.wrapAdjustment() + start, buf.wrapAdjustment() + end, r)) {
+            return;
+        }
         int i = start;
         if (i >= end) {
             r.fail(false);
@@ -57,7 +97,7 @@ public final class IntegerText {
         // accumulate negatively so Long.MIN_VALUE fits, as the JDK does
         long acc = 0;
         long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
-        long multMin = limit / 10;
+        long multMin = negative ? Long.MIN_VALUE / 10 : -Long.MAX_VALUE / 10; // constants: no division per call
         for (; i < end; i++) {
             byte c = buf.getByte(i);
             if (c < '0' || c > '9') {

@@ -106,7 +106,7 @@ public final class PythonFloatFormat
      */
     static int formatTo(final double v, final byte[] out)
     {
-        return formatTo(v, out, JDK_SHORTEST_TO_STRING);
+        return formatTo(v, out, true);
     }
 
     /**
@@ -262,7 +262,7 @@ public final class PythonFloatFormat
         {
             integerDigits((long)v, result);
         }
-        else if (!useFastPath || !JDK_SHORTEST_TO_STRING || !fastDigits(bits, result))
+        else if (!useFastPath || !(JDK_SHORTEST_TO_STRING ? fastDigits(bits, result) : checkedDigits(bits, result)))
         {
             exactDigits(bits, result);
         }
@@ -299,7 +299,136 @@ public final class PythonFloatFormat
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Fast path (JDK 19+ only)
+    // Fast path below JDK 19: Double.toString's digits, proven shortest and unique, else the exact path
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * Below JDK 19 {@link Double#toString(double)} gives digits D (n of them) that read back as x but
+     * are not always the shortest or the closest. They are dtoa mode 0's digits exactly when no
+     * decimal of n - 1 digits reads back as x and D is the only one of n digits that does. The
+     * decimals that read back form an interval around x containing D, so it is enough to try the
+     * two (n - 1)-digit decimals around D (D truncated, and one unit above): if exactly one reads
+     * back it replaces D and the walk goes on one digit shorter; if both do, the exact algorithm
+     * picks the closer. At the end D's two neighbours of its own length must not read back.
+     * A few correctly rounded parses instead of big-integer arithmetic.
+     *
+     * @return false when the exact algorithm must decide.
+     */
+    static boolean checkedDigits(final long bits, final Digits result)
+    {
+        if (!fastDigits(bits, result) || result.count > 17)
+        {
+            return false;
+        }
+        final double v = Double.longBitsToDouble(bits);
+        final byte[] d = result.digits;
+        int n = result.count;
+        long m = 0;
+        for (int i = 0; i < n; i++)
+        {
+            m = m * 10 + (d[i] - '0');
+        }
+        int e = result.decpt - n; // x reads back from m * 10^e
+        final byte[] scratch = new byte[32];
+        // JDK 17 often gives a digit too many: walk down while exactly one shorter decimal reads back
+        while (n >= 2)
+        {
+            final long t = m / 10;
+            final boolean low = readsBack(t, e + 1, v, scratch);
+            final boolean high = readsBack(t + 1, e + 1, v, scratch);
+            if (low && high)
+            {
+                return false; // two candidates: the closest needs exact arithmetic
+            }
+            if (!low && !high)
+            {
+                break;
+            }
+            m = low ? t : t + 1;
+            e++;
+            while (m % 10 == 0)
+            {
+                m /= 10;
+                e++;
+            }
+            n = 1;
+            for (long r = m; r >= 10; r /= 10)
+            {
+                n++; // t + 1 may carry into a new digit (999 -> 1000)
+            }
+        }
+        if (readsBack(m - 1, e, v, scratch) || readsBack(m + 1, e, v, scratch))
+        {
+            // several n-digit decimals read back (usual at 17 digits): dtoa takes the closest to x,
+            // which is x correctly rounded to n digits when that reads back (no shorter one does)
+            final java.math.BigDecimal r = new java.math.BigDecimal(v)
+                .round(new java.math.MathContext(n, java.math.RoundingMode.HALF_EVEN));
+            final java.math.BigInteger u = r.unscaledValue();
+            if (u.bitLength() > 62 || r.precision() != n)
+            {
+                return false;
+            }
+            final long rm = u.longValue();
+            final int re = -r.scale();
+            if (rm % 10 == 0 || !readsBack(rm, re, v, scratch))
+            {
+                return false;
+            }
+            m = rm;
+            e = re;
+        }
+        for (int i = n - 1; i >= 0; i--)
+        {
+            d[i] = (byte)('0' + (int)(m % 10));
+            m /= 10;
+        }
+        result.count = n;
+        result.decpt = e + n;
+        return true;
+    }
+
+    /** Whether {@code m * 10^e} (m > 0) parses, correctly rounded, to exactly {@code v}. */
+    private static boolean readsBack(final long m, final int e, final double v, final byte[] s)
+    {
+        if (m <= 0)
+        {
+            return false;
+        }
+        int p = 0;
+        long r = m;
+        while (r > 0)
+        {
+            s[p++] = (byte)('0' + (int)(r % 10));
+            r /= 10;
+        }
+        for (int i = 0, j = p - 1; i < j; i++, j--)
+        {
+            final byte t = s[i];
+            s[i] = s[j];
+            s[j] = t;
+        }
+        s[p++] = 'E';
+        int ae = e;
+        if (ae < 0)
+        {
+            s[p++] = '-';
+            ae = -ae;
+        }
+        if (ae >= 100)
+        {
+            s[p++] = (byte)('0' + ae / 100);
+        }
+        if (ae >= 10)
+        {
+            s[p++] = (byte)('0' + ae / 10 % 10);
+        }
+        s[p++] = (byte)('0' + ae % 10);
+        return Double.doubleToRawLongBits(ch.randelshofer.fastdoubleparser.JavaDoubleParser.parseDouble(s, 0, p))
+            == Double.doubleToRawLongBits(v);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Fast path (JDK 19+)
     // ---------------------------------------------------------------------------------------------
 
     /**

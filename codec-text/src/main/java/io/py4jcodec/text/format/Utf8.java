@@ -36,9 +36,25 @@ public final class Utf8 {
         return true;
     }
 
+    /** True if every byte of {@code a[start, end)} is ASCII. */
+    public static boolean isAscii(byte[] a, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (a[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Decodes replacing malformed input with U+FFFD, as Java's reader does. */
     public static String decodeReplacing(DirectBuffer buf, int start, int end) {
         int len = end - start;
+        byte[] array = buf.byteArray();
+        if (array != null) {
+            // the JDK's own decoder: an intrinsic ASCII check, then one copy; the same replacement
+            // rules as InputStreamReader's decoder
+            return new String(array, buf.wrapAdjustment() + start, len, StandardCharsets.UTF_8);
+        }
         if (isAscii(buf, start, end)) {
             return buf.getStringWithoutLengthAscii(start, len);
         }
@@ -53,7 +69,13 @@ public final class Utf8 {
      */
     public static String decodeStrict(DirectBuffer buf, int start, int end, long streamBase, int part) {
         int len = end - start;
-        if (isAscii(buf, start, end)) {
+        byte[] array = buf.byteArray();
+        if (array != null) {
+            int from = buf.wrapAdjustment() + start;
+            if (isAscii(array, from, from + len)) {
+                return new String(array, from, len, StandardCharsets.ISO_8859_1); // ASCII: one copy, no decoding
+            }
+        } else if (isAscii(buf, start, end)) {
             return buf.getStringWithoutLengthAscii(start, len);
         }
         byte[] bytes = new byte[len];
@@ -125,7 +147,21 @@ public final class Utf8 {
         int n = s.length();
         int p = index;
         dst.checkLimit(index + n); // grows an expandable buffer once for the common ASCII case
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        byte[] a = dst.byteArray();
+        if (a != null) {
+            // the ASCII prefix straight into the array
+            int adj = dst.wrapAdjustment() + index;
+            for (; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    break;
+                }
+                a[adj + i] = (byte) c;
+            }
+            p += i;
+        }
+        for (; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 dst.putByte(p++, (byte) c);

@@ -33,6 +33,7 @@ import io.py4jcodec.text.format.JavaDoubleText;
 import io.py4jcodec.text.format.PythonFloatFormat;
 import io.py4jcodec.text.format.PythonFloatParse;
 import io.py4jcodec.text.format.Utf8;
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import java.util.ArrayList;
 import java.util.List;
 import org.agrona.DirectBuffer;
@@ -220,6 +221,15 @@ public final class PartDecoder {
     }
 
     private BooleanValue readBoolean(DirectBuffer buf, int from, int end, long base, int part) {
+        int n = end - from;
+        if (n == 4 && asciiLower(buf, from) == 't' && asciiLower(buf, from + 1) == 'r' && asciiLower(buf, from + 2) == 'u'
+                && asciiLower(buf, from + 3) == 'e') {
+            return BooleanValue.TRUE;
+        }
+        if (n == 5 && asciiLower(buf, from) == 'f' && asciiLower(buf, from + 1) == 'a' && asciiLower(buf, from + 2) == 'l'
+                && asciiLower(buf, from + 3) == 's' && asciiLower(buf, from + 4) == 'e') {
+            return BooleanValue.FALSE;
+        }
         String t = text(buf, from, end, base, part);
         boolean v = t.equalsIgnoreCase("true");
         if (strict && !v && !t.equalsIgnoreCase("false")) {
@@ -229,7 +239,22 @@ public final class PartDecoder {
         return v ? BooleanValue.TRUE : BooleanValue.FALSE;
     }
 
+    private static int asciiLower(DirectBuffer buf, int i) {
+        int c = buf.getByte(i);
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    }
+
     private DoubleValue readDouble(DirectBuffer buf, int from, int end, long base, int part) {
+        byte[] array = buf.byteArray();
+        if (side == Side.JAVA && !strict && array != null) {
+            // Double.parseDouble's grammar and rounding, read from the bytes; anything it rejects
+            // (py4j's inf/nan spellings, errors) takes the general path below
+            try {
+                return new DoubleValue(JavaDoubleParser.parseDouble(array, buf.wrapAdjustment() + from, end - from));
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
         String t = text(buf, from, end, base, part);
         if (strict && !JavaDoubleText.isCanonicalForm(t)) {
             throw ProtocolException.of(Reason.BAD_NUMBER, base + from, part,
@@ -278,6 +303,14 @@ public final class PartDecoder {
         if (from == end) {
             return StringValue.EMPTY;
         }
+        byte[] array = buf.byteArray();
+        if (array != null) {
+            int adj = buf.wrapAdjustment();
+            String fast = asciiUnescaped(array, from + adj, end + adj);
+            if (fast != null) {
+                return new StringValue(fast);
+            }
+        }
         String raw = text(buf, from, end, base, part);
         if (raw.indexOf('\\') < 0) {
             return new StringValue(raw);
@@ -291,6 +324,64 @@ public final class PartDecoder {
             }
         }
         return new StringValue(Escaping.unescape(side, raw));
+    }
+
+    /**
+     * ASCII text whose escapes are all well-formed ({@code \\\\ \\n \\r}, which both peers read
+     * alike), unescaped in one pass over the bytes; null for anything else (non-ASCII, an escape
+     * the peers read differently), which takes the general path.
+     */
+    private static String asciiUnescaped(byte[] a, int from, int end) {
+        int i = skipPlain(a, from, end);
+        if (i < 0) {
+            return null;
+        }
+        if (i == end) {
+            return new String(a, from, end - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        byte[] out = new byte[end - from];
+        int o = i - from;
+        System.arraycopy(a, from, out, 0, o);
+        while (i < end) {
+            // a[i] is a backslash: one escape, then a plain run copied in bulk
+            if (i + 1 == end) {
+                return null;
+            }
+            byte c = a[i + 1];
+            if (c == 'n') {
+                out[o++] = '\n';
+            } else if (c == 'r') {
+                out[o++] = '\r';
+            } else if (c == '\\') {
+                out[o++] = '\\';
+            } else {
+                return null;
+            }
+            int run = i + 2;
+            i = skipPlain(a, run, end);
+            if (i < 0) {
+                return null;
+            }
+            System.arraycopy(a, run, out, o, i - run);
+            o += i - run;
+        }
+        return new String(out, 0, o, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** Index of the next backslash in {@code a[from, end)}, {@code end} if none, -1 at a non-ASCII byte. */
+    private static int skipPlain(byte[] a, int from, int end) {
+        for (int i = from; i < end; i++) {
+            byte b = a[i];
+            if (b <= '\\') {
+                if (b == '\\') {
+                    return i;
+                }
+                if (b < 0) {
+                    return -1;
+                }
+            }
+        }
+        return end;
     }
 
     private BytesValue readBytes(DirectBuffer buf, int from, int end, long base, int part) {

@@ -103,6 +103,27 @@ public final class PartEncoder {
      * {@link io.py4jcodec.api.Reason#UNENCODABLE}.
      */
     public int writeRaw(String s, MutableDirectBuffer dst, int index, String what) {
+        int len = s.length();
+        if (dst.isExpandable() || dst.capacity() - index >= len) {
+            dst.checkLimit(index + len);
+            byte[] a = dst.byteArray();
+            if (a != null) {
+                // ids and names are ASCII: one pass, straight into the array; anything else is
+                // written again from the start by the general path
+                int base = dst.wrapAdjustment() + index;
+                int i = 0;
+                for (; i < len; i++) {
+                    char c = s.charAt(i);
+                    if (c >= 0x80 || c == '\n' || c == '\r') {
+                        break;
+                    }
+                    a[base + i] = (byte) c;
+                }
+                if (i == len) {
+                    return len;
+                }
+            }
+        }
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if (c == '\n' || c == '\r') {
@@ -114,6 +135,38 @@ public final class PartEncoder {
 
     /** Writes {@code s} escaped (backslash, CR, LF), in this side's UTF-8. */
     public int writeEscaped(String s, MutableDirectBuffer dst, int index) {
+        int n = s.length();
+        if (dst.isExpandable() || dst.capacity() - index >= 2L * n) {
+            dst.checkLimit(index + 2 * n); // the ASCII worst case: every char escaped
+            byte[] a = dst.byteArray();
+            if (a != null) {
+                // ASCII straight into the array, escapes inline; the rest (if any) the general way
+                int adj = dst.wrapAdjustment();
+                int p = index + adj;
+                int i = 0;
+                for (; i < n; i++) {
+                    char c = s.charAt(i);
+                    if (c > '\\') {
+                        // lowercase letters and the like: the common case, one test
+                        if (c >= 0x80) {
+                            break;
+                        }
+                        a[p++] = (byte) c;
+                    } else if (c == '\\' || c == '\n' || c == '\r') {
+                        a[p++] = '\\';
+                        a[p++] = (byte) (c == '\\' ? '\\' : c == '\n' ? 'n' : 'r');
+                    } else {
+                        a[p++] = (byte) c;
+                    }
+                }
+                int written = p - adj - index;
+                return i == n ? written : written + writeEscapedGeneral(s.substring(i), dst, index + written);
+            }
+        }
+        return writeEscapedGeneral(s, dst, index);
+    }
+
+    private int writeEscapedGeneral(String s, MutableDirectBuffer dst, int index) {
         int n = s.length();
         int p = index;
         int runStart = 0;

@@ -71,14 +71,12 @@ class PythonFloatFormatTest
     @Test
     void matchesCPythonReprOnEveryOracleLine()
     {
-        assertOracle(PythonFloatFormat.JDK_SHORTEST_TO_STRING);
+        assertOracle(true);
     }
 
     @Test
     void exactAlgorithmAloneMatchesCPythonReprOnEveryOracleLine()
     {
-        // below JDK 19 the test above already runs the exact algorithm alone
-        Assumptions.assumeTrue(PythonFloatFormat.JDK_SHORTEST_TO_STRING, "same as the test above on this JDK");
         assertOracle(false);
     }
 
@@ -111,8 +109,8 @@ class PythonFloatFormatTest
     @Test
     void everyDigitPathAgreesWithTheExactAlgorithm()
     {
-        // Integer shortcut and (on JDK 19+) the Double.toString fast path, against the plain dtoa
-        // transcription, over the oracle and over seeded random values.
+        // Integer shortcut and the Double.toString fast path (checked digits below JDK 19), against
+        // the plain dtoa transcription, over the oracle and over seeded random values.
         final SplittableRandom random = new SplittableRandom(42);
         final List<String> mismatches = new ArrayList<>();
         for (int i = 0; i < oracleBits.length + 50_000; i++)
@@ -124,14 +122,10 @@ class PythonFloatFormatTest
                 continue;
             }
             final double v = Double.longBitsToDouble(magnitude);
-            if (!PythonFloatFormat.JDK_SHORTEST_TO_STRING && !(v < 0x1p53 && v == Math.rint(v)))
-            {
-                continue; // below JDK 19 only the integer shortcut differs from the exact algorithm
-            }
             final PythonFloatFormat.Digits exact = new PythonFloatFormat.Digits();
             PythonFloatFormat.exactDigits(magnitude, exact);
             final PythonFloatFormat.Digits other =
-                PythonFloatFormat.shortestDigits(magnitude, PythonFloatFormat.JDK_SHORTEST_TO_STRING);
+                PythonFloatFormat.shortestDigits(magnitude, true);
             if (exact.decpt != other.decpt || !exact.digitString().equals(other.digitString()))
             {
                 if (mismatches.size() < 20)

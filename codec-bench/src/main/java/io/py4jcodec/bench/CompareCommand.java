@@ -1,0 +1,243 @@
+package io.py4jcodec.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code py4j-codec compare}: runs the size/time suite (JMH, forked, fixed small heap) on the
+ * embedded workloads and writes a report folder: {@code report.md}, SVG charts of the crossover
+ * sweeps, and JMH's raw JSON.
+ *
+ * <pre>
+ * py4j-codec compare                       # short run, about two minutes on 2 cores
+ * py4j-codec compare --full --out docs/results/run   # publication run
+ * py4j-codec compare --report-only --out DIR        # rebuild report.md and charts from DIR/jmh.json
+ * </pre>
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {
+            "Measure size and time of py4j's own Java code, codec-text and the protobuf codec on the same workloads (JMH),",
+            "and write report.md, SVG charts of the crossover sweeps and the raw JMH JSON into a folder."})
+public final class CompareCommand implements Callable<Integer> {
+
+    /** JVM flags of every fork: a larger heap swung results 10x on a shared machine. */
+    static final String[] FORK_JVM_ARGS = {"-Xms256m", "-Xmx256m", "-Xmn64m"};
+
+    @Option(names = "--out", paramLabel = "DIR", description = "report folder (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("compare-report");
+
+    @Option(names = "--full", description = "publication run: every sweep point with encode and decode, round trips, floors on every workload, 2 forks, longer iterations (about 30 minutes on 2 cores)")
+    boolean full;
+
+    @Option(names = "--report-only", description = "do not run JMH: rebuild the report from the jmh.json files already in --out")
+    boolean reportOnly;
+
+    @Option(names = "--contenders", split = ",", paramLabel = "NAME", description = "contenders to run (default: all: py4j, text, pb-generated, pb-direct, pb-parse)")
+    List<String> contenders;
+
+    @Option(names = "--workloads", split = ",", paramLabel = "NAME", description = "workloads to run (default: the main ones, plus sweep points)")
+    List<String> workloads;
+
+    @Option(names = "--no-sweeps", description = "skip the crossover sweeps")
+    boolean noSweeps;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new CompareCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream err = spec != null ? new PrintStream(System.err, true) : System.err;
+        Files.createDirectories(out);
+        Path json = out.resolve("jmh.json");
+        if (!reportOnly) {
+            Files.writeString(out.resolve("machine.txt"), Machine.describe() + "\n");
+            run(json, err);
+        } else if (!Files.exists(json)) {
+            err.println("compare: no " + json + " to report on");
+            return 2;
+        }
+        Path md = new Report(Report.load(json)).write(out);
+        err.println("compare: wrote " + md.toAbsolutePath() + " (and charts, jmh.json) ");
+        return 0;
+    }
+
+    private void run(Path json, PrintStream err) throws Exception {
+        List<String> cs = contenders != null ? contenders : Contenders.names();
+        List<String> mainWorkloads = workloads != null ? workloads : Workloads.mainNames();
+        List<String> sweepPoints = noSweeps ? List.of() : full ? Workloads.sweepNames() : shortSweep();
+        String ops = full ? "encode|decode|roundTrip" : "encode|decode";
+        String sweepOps = full ? "encode|decode" : "decode";
+        // sweeps leave out pb-parse (a reference point, not a codec); the short run sweeps py4j,
+        // codec-text and the fastest model-producing protobuf codec only
+        List<String> sweepContenders = contenders != null ? cs
+                : cs.stream().filter(c -> full ? !c.equals("pb-parse") : c.equals("py4j") || c.equals("text") || c.equals("pb-direct")).toList();
+
+        // JMH parameters apply to every included benchmark, so each parameter set is its own step;
+        // the contenders of one workload are always measured side by side in the same step
+        List<ChainedOptionsBuilder> steps = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        steps.add(options().include(CodecBench.class.getName() + "\\.(" + ops + ")$")
+                .param("contender", cs.toArray(new String[0]))
+                .param("workload", mainWorkloads.toArray(new String[0])));
+        counts.add(cs.size() * mainWorkloads.size() * ops.split("\\|").length);
+        if (!sweepPoints.isEmpty()) {
+            steps.add(options().include(CodecBench.class.getName() + "\\.(" + sweepOps + ")$")
+                    .param("contender", sweepContenders.toArray(new String[0]))
+                    .param("workload", sweepPoints.toArray(new String[0])));
+            counts.add(sweepContenders.size() * sweepPoints.size() * sweepOps.split("\\|").length);
+        }
+        List<String> floors = full ? mainWorkloads : List.of("pyspark-mix");
+        steps.add(options().include(BaselineBench.class.getName() + "\\.").include(EscapeBench.class.getName() + "\\.")
+                .param("workload", floors.toArray(new String[0])));
+        counts.add(2 * floors.size() + 3);
+
+        int total = counts.stream().mapToInt(Integer::intValue).sum();
+        err.printf("compare: %d benchmarks (%s run), contenders %s; JDK %s; forks run with %s%n",
+                total, full ? "full" : "short", cs, System.getProperty("java.version"), String.join(" ", FORK_JVM_ARGS));
+        Progress progress = new Progress(err, total);
+        List<Path> parts = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Path part = out.resolve("jmh-part" + i + ".json");
+            new Runner(steps.get(i).result(part.toString()).build(), progress).run();
+            parts.add(part);
+        }
+        Report.mergeJson(parts, json);
+        for (Path p : parts) {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    private ChainedOptionsBuilder options() {
+        return new OptionsBuilder()
+                .forks(full ? 2 : 1)
+                .warmupIterations(3)
+                .warmupTime(TimeValue.milliseconds(full ? 300 : 150))
+                .measurementIterations(full ? 4 : 4)
+                .measurementTime(TimeValue.milliseconds(full ? 300 : 100))
+                .jvmArgsAppend(FORK_JVM_ARGS)
+                .addProfiler("gc")
+                .shouldFailOnError(true)
+                .resultFormat(ResultFormatType.JSON);
+    }
+
+    /** The short run's sweep: ends and middle of each variable. */
+    static List<String> shortSweep() {
+        List<String> names = new ArrayList<>();
+        Workloads.SWEEPS.forEach((sweep, xs) -> {
+            names.add(sweep + "-" + xs[0]);
+            if (xs.length > 5) {
+                names.add(sweep + "-" + xs[xs.length / 2]);
+            }
+            names.add(sweep + "-" + xs[xs.length - 1]);
+        });
+        return names;
+    }
+
+    /** One line per benchmark on stderr; JMH's own output is silenced. */
+    static final class Progress implements OutputFormat {
+        private final PrintStream err;
+        private final int total;
+        private final OutputFormat silent = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
+        private final long started = System.nanoTime();
+        private int n;
+
+        Progress(PrintStream err, int total) {
+            this.err = err;
+            this.total = total;
+        }
+
+        @Override
+        public void startBenchmark(BenchmarkParams p) {
+            n++;
+        }
+
+        @Override
+        public void endBenchmark(BenchmarkResult r) {
+            BenchmarkParams p = r.getParams();
+            String name = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.', p.getBenchmark().lastIndexOf('.') - 1) + 1);
+            StringBuilder params = new StringBuilder();
+            for (String k : p.getParamsKeys()) {
+                params.append(' ').append(p.getParam(k));
+            }
+            var s = r.getPrimaryResult();
+            long secs = (System.nanoTime() - started) / 1_000_000_000L;
+            err.printf("[%3d/%d %3ds] %-22s%-34s %12.1f ± %.1f %s%n", n, total, secs, name, params,
+                    s.getScore(), s.getScoreError(), s.getScoreUnit());
+        }
+
+        @Override
+        public void iteration(BenchmarkParams b, IterationParams i, int k) {
+        }
+
+        @Override
+        public void iterationResult(BenchmarkParams b, IterationParams i, int k, IterationResult r) {
+        }
+
+        @Override
+        public void startRun() {
+        }
+
+        @Override
+        public void endRun(Collection<RunResult> results) {
+        }
+
+        @Override
+        public void print(String s) {
+        }
+
+        @Override
+        public void println(String s) {
+            // JMH reports fork failures and warnings here
+            if (s.contains("ERROR") || s.contains("Exception")) {
+                err.println(s);
+            }
+        }
+
+        @Override
+        public void flush() {
+            err.flush();
+        }
+
+        @Override
+        public void close() {
+            silent.close();
+        }
+
+        @Override
+        public void verbosePrintln(String s) {
+        }
+
+        @Override
+        public void write(int b) {
+        }
+
+        @Override
+        public void write(byte[] b) {
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.py4jcodec.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report generator on a canned JMH result (a trimmed real short run: pyspark-mix for four
+ * contenders, two sweep points, the escaping benchmarks). No JMH runs here. The verdicts and target
+ * rows must follow from the numbers in the JSON, recomputed independently below.
+ */
+class ReportTest {
+
+    private static JsonNode canned() throws Exception {
+        try (InputStream in = ReportTest.class.getResourceAsStream("/canned-jmh.json")) {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        }
+    }
+
+    /** The median of every raw iteration of one benchmark in the canned JSON. */
+    private static double median(JsonNode results, String op, String contender, String workload) {
+        for (JsonNode r : results) {
+            JsonNode p = r.path("params");
+            if (r.get("benchmark").asText().endsWith("CodecBench." + op) && contender.equals(p.path("contender").asText())
+                    && workload.equals(p.path("workload").asText())) {
+                List<Double> raw = new ArrayList<>();
+                r.get("primaryMetric").get("rawData").forEach(f -> f.forEach(v -> raw.add(v.asDouble())));
+                return Report.median(raw);
+            }
+        }
+        throw new AssertionError("not in canned data: " + op + " " + contender + " " + workload);
+    }
+
+    @Test
+    void targetRowsAndVerdictsFollowFromTheNumbers(@TempDir Path dir) throws Exception {
+        JsonNode json = canned();
+        String md = Files.readString(new Report(json).write(dir));
+
+        double py4j = median(json, "decode", "py4j", "pyspark-mix");
+        double text = median(json, "decode", "text", "pyspark-mix");
+        double direct = median(json, "decode", "pb-direct", "pyspark-mix");
+        double ratio = py4j / text;
+        String row = String.format(Locale.ROOT, "| decode pyspark-mix >= 3x faster than py4j | %.2fx | %s |", ratio,
+                ratio >= 3 ? "yes" : "**no**");
+        assertTrue(md.contains(row), "missing target row " + row);
+
+        String verdict = "**Time, decode, codec-text vs the fastest protobuf contender** (\"binary is slower\"): holds on "
+                + (text < direct ? 1 : 0) + " of 1 workloads";
+        assertTrue(md.contains(verdict), "missing verdict " + verdict + " in\n" + md);
+        assertTrue(md.contains("| pyspark-mix | 16 | 508 | 31.8 |"), "size row of the mix");
+        assertTrue(md.contains("## Crossover sweeps"));
+        assertTrue(md.contains("JDK"), "the JDK of the run is named");
+    }
+
+    @Test
+    void chartsAreWellFormedSvg(@TempDir Path dir) throws Exception {
+        new Report(canned()).write(dir);
+        List<Path> svgs;
+        try (Stream<Path> files = Files.list(dir)) {
+            svgs = files.filter(p -> p.toString().endsWith(".svg")).toList();
+        }
+        assertEquals(1, svgs.size(), "one decode chart for the one sweep in the canned data: " + svgs);
+        for (Path svg : svgs) {
+            var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+            assertEquals("svg", doc.getDocumentElement().getNodeName());
+            assertEquals(3, doc.getElementsByTagName("polyline").getLength(), "py4j, text and pb-direct lines");
+        }
+    }
+
+    @Test
+    void crossoverNamesWhereTheLeadChanges() {
+        List<Integer> xs = List.of(1, 8, 32, 128);
+        assertEquals("a vs b: faster is a for N=1..8, then b for N=32..128 (b/a: 2.00 at 1, 1.50 at 8, 0.50 at 32, 0.25 at 128)",
+                Report.crossover(xs, new double[] {1, 2, 4, 8}, new double[] {2, 3, 2, 2}, "a", "b"));
+        assertEquals("a vs b: a for N=1..128 faster at every measured point (b/a: 2.00 at 1, 2.00 at 8, 2.00 at 32, 2.00 at 128)",
+                Report.crossover(xs, new double[] {1, 1, 1, 1}, new double[] {2, 2, 2, 2}, "a", "b"));
+    }
+
+    @Test
+    void reportOnlyRebuildsFromAFolder(@TempDir Path dir) throws Exception {
+        try (InputStream in = ReportTest.class.getResourceAsStream("/canned-jmh.json")) {
+            Files.copy(in, dir.resolve("jmh.json"));
+        }
+        int code = new picocli.CommandLine(new CompareCommand()).execute("--report-only", "--out", dir.toString());
+        assertEquals(0, code);
+        assertTrue(Files.size(dir.resolve("report.md")) > 1000);
+    }
+}
