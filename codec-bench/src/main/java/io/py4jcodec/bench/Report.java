@@ -655,8 +655,8 @@ public final class Report {
               .append(" | ").append(wl.title()).append(" |\n");
         }
         md.append('\n');
-        md.append("Reproduce: `./py4j-codec compare` (short) or `./py4j-codec compare --full`; ")
-          .append("rebuild this file from `jmh.json` with `--report-only`.\n");
+        md.append("Reproduce: `java -jar codec-bench/target/py4j-codec-bench.jar` (short; `py4j-codec compare` where codec-cli ")
+          .append("registers it) or add `--full`; rebuild this file from `jmh.json` with `--report-only --out <this folder>`.\n");
     }
 
     static String join(double[] xs) {
