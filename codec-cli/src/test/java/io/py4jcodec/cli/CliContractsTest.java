@@ -51,14 +51,7 @@ class CliContractsTest {
     @ParameterizedTest
     @ValueSource(strings = {"gateway-primitives", "gateway-collections", "gateway-memory", "gateway-auth-success"})
     void decodeThenEncodeReproducesEveryRecordedStream(String name) throws Exception {
-        JsonNode t = new ObjectMapper().readTree(DecodeCommandTest.shared().resolve("transcripts/" + name + ".json").toFile());
-        Map<String, ByteArrayOutputStream> streams = new LinkedHashMap<>();
-        for (JsonNode ev : t.path("events")) {
-            if (ev.path("type").asText().equals("data")) {
-                streams.computeIfAbsent(ev.path("dir").asText() + " " + ev.path("conn").asText(), k -> new ByteArrayOutputStream())
-                        .writeBytes(Base64.getDecoder().decode(ev.path("b64").asText()));
-            }
-        }
+        Map<String, ByteArrayOutputStream> streams = streams(name);
         for (Map.Entry<String, ByteArrayOutputStream> s : streams.entrySet()) {
             String from = s.getKey().startsWith("python") ? "python" : "java";
             byte[] wire = s.getValue().toByteArray();
@@ -68,6 +61,19 @@ class CliContractsTest {
             assertEquals(0, enc.exit(), enc.err());
             assertArrayEquals(wire, enc.stdout(), name + " " + s.getKey());
         }
+    }
+
+    /** The recorded bytes of a shared transcript per direction and connection ("python->java c1"). */
+    static Map<String, ByteArrayOutputStream> streams(String name) throws java.io.IOException {
+        JsonNode t = new ObjectMapper().readTree(DecodeCommandTest.shared().resolve("transcripts/" + name + ".json").toFile());
+        Map<String, ByteArrayOutputStream> streams = new LinkedHashMap<>();
+        for (JsonNode ev : t.path("events")) {
+            if (ev.path("type").asText().equals("data")) {
+                streams.computeIfAbsent(ev.path("dir").asText() + " " + ev.path("conn").asText(), k -> new ByteArrayOutputStream())
+                        .writeBytes(Base64.getDecoder().decode(ev.path("b64").asText()));
+            }
+        }
+        return streams;
     }
 
     @Test
@@ -98,14 +104,7 @@ class CliContractsTest {
     @ParameterizedTest
     @ValueSource(strings = {"gateway-primitives", "gateway-auth-success"})
     void binaryEncodingCarriesEveryRecordedFrame(String name) throws Exception {
-        JsonNode t = new ObjectMapper().readTree(DecodeCommandTest.shared().resolve("transcripts/" + name + ".json").toFile());
-        Map<String, ByteArrayOutputStream> streams = new LinkedHashMap<>();
-        for (JsonNode ev : t.path("events")) {
-            if (ev.path("type").asText().equals("data")) {
-                streams.computeIfAbsent(ev.path("dir").asText() + " " + ev.path("conn").asText(), k -> new ByteArrayOutputStream())
-                        .writeBytes(Base64.getDecoder().decode(ev.path("b64").asText()));
-            }
-        }
+        Map<String, ByteArrayOutputStream> streams = streams(name);
         for (Map.Entry<String, ByteArrayOutputStream> s : streams.entrySet()) {
             String from = s.getKey().startsWith("python") ? "python" : "java";
             Run text = run(s.getValue().toByteArray(), "decode", "--from", from);
