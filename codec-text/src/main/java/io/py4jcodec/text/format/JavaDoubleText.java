@@ -43,56 +43,6 @@ public final class JavaDoubleText {
     }
 
     /**
-     * True for the forms the two peers write: an optional {@code -}, digits with an optional
-     * fraction, an optional exponent, or {@code NaN}, {@code Infinity}, {@code -Infinity}. Strict
-     * readers accept only these.
-     */
-    public static boolean isCanonicalForm(String s) {
-        if (s.equals("NaN") || s.equals("Infinity") || s.equals("-Infinity")) {
-            return true;
-        }
-        int i = 0;
-        int n = s.length();
-        if (i < n && s.charAt(i) == '-') {
-            i++;
-        }
-        int digits = 0;
-        while (i < n && isDigit(s.charAt(i))) {
-            i++;
-            digits++;
-        }
-        if (digits == 0) {
-            return false;
-        }
-        if (i < n && s.charAt(i) == '.') {
-            i++;
-            int frac = 0;
-            while (i < n && isDigit(s.charAt(i))) {
-                i++;
-                frac++;
-            }
-            if (frac == 0) {
-                return false;
-            }
-        }
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                i++;
-            }
-            int exp = 0;
-            while (i < n && isDigit(s.charAt(i))) {
-                i++;
-                exp++;
-            }
-            if (exp == 0) {
-                return false;
-            }
-        }
-        return i == n;
-    }
-
-    /**
      * True for the forms {@code Double.toString} produces on any JDK: {@code NaN},
      * {@code [-]Infinity}, plain {@code [-]d+.d+}, or computerized scientific
      * {@code [-]d.d+E[-]d+} (one digit before the point, no {@code +} in the exponent).

@@ -256,10 +256,6 @@ public final class PartDecoder {
             }
         }
         String t = text(buf, from, end, base, part);
-        if (strict && !JavaDoubleText.isCanonicalForm(t)) {
-            throw ProtocolException.of(Reason.BAD_NUMBER, base + from, part,
-                    "double spelling neither peer writes (strict): " + ProtocolException.snippet(t));
-        }
         double d;
         try {
             d = side == Side.JAVA ? JavaDoubleText.parse(t) : PythonFloatParse.parse(t);
