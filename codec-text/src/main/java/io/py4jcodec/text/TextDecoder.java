@@ -610,11 +610,7 @@ public final class TextDecoder implements MessageDecoder {
     private String escaped(DirectBuffer buf, int s, int e, long base, int part) {
         String raw = text(buf, s, e, base, part);
         if (strict) {
-            int bad = Escaping.firstMalformedEscape(raw);
-            if (bad >= 0) {
-                throw ProtocolException.of(Reason.BAD_ESCAPE, base + s + Utf8.encodedLength(raw.substring(0, bad)), part,
-                        "escape the two peers read differently (strict): " + ProtocolException.snippet(raw.substring(bad)));
-            }
+            Escaping.checkWellFormed(raw, base + s, part);
         }
         return Escaping.unescape(side, raw);
     }

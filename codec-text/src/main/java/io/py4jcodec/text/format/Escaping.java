@@ -79,6 +79,23 @@ public final class Escaping {
         return -1;
     }
 
+    /**
+     * For strict readers: throws {@link io.py4jcodec.api.Reason#BAD_ESCAPE} at the byte of the first
+     * escape the two peers read differently.
+     *
+     * @param offset the stream offset of the first byte of {@code raw}
+     * @param part   the line index within the frame
+     */
+    public static void checkWellFormed(String raw, long offset, int part) {
+        int bad = firstMalformedEscape(raw);
+        if (bad >= 0) {
+            throw io.py4jcodec.api.ProtocolException.of(io.py4jcodec.api.Reason.BAD_ESCAPE,
+                    offset + Utf8.encodedLength(raw.substring(0, bad)), part,
+                    "escape the two peers read differently (strict): "
+                            + io.py4jcodec.api.ProtocolException.snippet(raw.substring(bad)));
+        }
+    }
+
     /** Unescapes as {@code side} does. The caller checks {@link #firstMalformedEscape} first in strict mode. */
     public static String unescape(io.py4jcodec.api.Side side, String s) {
         if (s.indexOf('\\') < 0) {

@@ -312,12 +312,7 @@ public final class PartDecoder {
             return new StringValue(raw);
         }
         if (strict) {
-            int bad = Escaping.firstMalformedEscape(raw);
-            if (bad >= 0) {
-                long at = base + from + Utf8.encodedLength(raw.substring(0, bad));
-                throw ProtocolException.of(Reason.BAD_ESCAPE, at, part,
-                        "escape the two peers read differently (strict): " + ProtocolException.snippet(raw.substring(bad)));
-            }
+            Escaping.checkWellFormed(raw, base + from, part);
         }
         return new StringValue(Escaping.unescape(side, raw));
     }
