@@ -95,30 +95,22 @@ final class CommandTable {
 
     private static final Slot[] NONE = {};
 
-    private final Map<String, Spec> byName = new HashMap<>();
+    /** Every py4j command name is one ASCII letter, so the table is indexed by that byte. */
+    private final Spec[] byLetter = new Spec[128];
 
     private CommandTable() {
     }
 
-    private Spec[] oneLetter;
-
-    Spec get(String name) {
-        return byName.get(name);
+    /** The command whose name is the one letter {@code b}, or null. */
+    Spec get(byte b) {
+        return b >= 0 ? byLetter[b] : null;
     }
 
-    /** The command whose name is the one ASCII letter {@code b}, without making a String. */
-    Spec get(byte b) {
-        Spec[] t = oneLetter;
-        if (t == null) {
-            t = new Spec[128];
-            for (Map.Entry<String, Spec> e : byName.entrySet()) {
-                if (e.getKey().length() == 1 && e.getKey().charAt(0) < 128) {
-                    t[e.getKey().charAt(0)] = e.getValue();
-                }
-            }
-            oneLetter = t; // racy but idempotent: every thread builds the same table
+    private void register(Spec spec) {
+        if (spec.name().length() != 1 || spec.name().charAt(0) >= 128) {
+            throw new IllegalArgumentException("command names are one ASCII letter: " + spec.name());
         }
-        return b >= 0 ? t[b] : null;
+        byLetter[spec.name().charAt(0)] = spec;
     }
 
     static CommandTable forReader(Side reader) {
@@ -126,7 +118,7 @@ final class CommandTable {
     }
 
     private void plain(String name, Layout layout) {
-        byName.put(name, new Spec(name, layout, null, null, null, null));
+        register(new Spec(name, layout, null, null, null, null));
     }
 
     private void withSubs(String name, SubRule rule, Slot[] unknown, Layout lenientDefault, Layout... layouts) {
@@ -134,7 +126,7 @@ final class CommandTable {
         for (Layout l : layouts) {
             subs.put(l.kind().subCommand(), l);
         }
-        byName.put(name, new Spec(name, null, rule, subs, unknown, lenientDefault));
+        register(new Spec(name, null, rule, subs, unknown, lenientDefault));
     }
 
     @SuppressWarnings("unchecked")

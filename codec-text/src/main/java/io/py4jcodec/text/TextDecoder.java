@@ -371,9 +371,6 @@ public final class TextDecoder implements MessageDecoder {
             return;
         }
         spec = len == 1 ? table.get(buf.getByte(s)) : null;
-        if (spec == null) {
-            spec = table.get(Utf8.decodeReplacing(buf, s, e));
-        }
         if (spec != null) {
             if (!spec.hasSub()) {
                 startLayout(spec.layout());
