@@ -32,8 +32,12 @@ public final class Base64Text {
         return ENCODER.encode(bytes);
     }
 
+    private static boolean isAlphabet(int c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+    }
+
     private static boolean isAlphabetOrPad(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=';
+        return isAlphabet(c) || c == '=';
     }
 
     /** True when {@code buf[start, end)} is canonical padded Base64 (what both peers write). */
@@ -44,9 +48,7 @@ public final class Base64Text {
         }
         for (int i = start; i < end; i++) {
             byte c = buf.getByte(i);
-            boolean alpha = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '+' || c == '/';
-            if (!alpha) {
+            if (!isAlphabet(c)) {
                 // padding only in the last two positions, and only at the end
                 if (c != '=' || i < end - 2 || (i == end - 2 && buf.getByte(end - 1) != '=')) {
                     return false;
