@@ -22,6 +22,7 @@ public final class ProtocolException extends RuntimeException {
     private final Reason reason;
     private final long offset;
     private final int part;
+    private final String detail;
     private final String limitSetting;
     private final boolean resynchronized;
     private final int skipBytes;
@@ -32,6 +33,7 @@ public final class ProtocolException extends RuntimeException {
         this.reason = reason;
         this.offset = offset;
         this.part = part;
+        this.detail = detail;
         this.limitSetting = limitSetting;
         this.resynchronized = resynchronized;
         this.skipBytes = skipBytes;
@@ -59,7 +61,7 @@ public final class ProtocolException extends RuntimeException {
      * bad frame being {@code skipBytes} long from the offset given to the failing call.
      */
     public ProtocolException resynced(int skipBytes) {
-        return new ProtocolException(reason, offset, part, detailOf(this), limitSetting, true, skipBytes, getCause());
+        return new ProtocolException(reason, offset, part, detail, limitSetting, true, skipBytes, getCause());
     }
 
     /** Wraps a lower-level failure (kept as the cause). */
@@ -129,14 +131,6 @@ public final class ProtocolException extends RuntimeException {
             b.append("... (").append(s.length()).append(" chars)");
         }
         return b.toString();
-    }
-
-    private static String detailOf(ProtocolException e) {
-        String m = e.getMessage();
-        int colon = m.indexOf(": ");
-        String rest = colon < 0 ? m : m.substring(colon + 2);
-        int hint = rest.lastIndexOf("; raise it with ");
-        return hint < 0 ? rest : rest.substring(0, hint);
     }
 
     private static String buildMessage(Reason reason, long offset, int part, String detail, String setting) {
