@@ -21,7 +21,11 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The entry point the scenario script drives: every value type in and out, overloads, collections,
@@ -37,6 +41,12 @@ public class ScenarioEntryPoint {
 
     private final Map<String, List<WeakReference<Object>>> handedOut = new ConcurrentHashMap<>();
     private volatile ScenarioCallback held;
+    /** A Java thread that exists before any Python connection: calls from it start on the Java side. */
+    private final ExecutorService javaOwnThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "scenario-java-own");
+        t.setDaemon(true);
+        return t;
+    });
 
     // ---- values in and out -------------------------------------------------------------------
 
@@ -368,6 +378,29 @@ public class ScenarioEntryPoint {
         return !t.isAlive();
     }
 
+    /**
+     * Calls {@code cb.call(arg)} on a Java thread that Python did not start and that serves no Python
+     * connection (made when this entry point was), and answers the result, or the failure's class and
+     * first message line (so a refused callback connection is an observation, not a hang).
+     */
+    public String callFromJavaThread(ScenarioCallback cb, String arg) throws InterruptedException {
+        try {
+            return javaOwnThread.submit(() -> cb.call(arg)).get(WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            String m = String.valueOf(c.getMessage());
+            int nl = m.indexOf('\n');
+            return "failed:" + c.getClass().getName() + ":" + (nl < 0 ? m : m.substring(0, nl));
+        } catch (TimeoutException e) {
+            return "timed out";
+        }
+    }
+
+    /** The calling Java thread's id: in ClientServer mode a Python thread's calls all run on one Java thread. */
+    public long javaThreadId() {
+        return Thread.currentThread().getId();
+    }
+
     /** Java's sort with a Python {@code java.util.Comparator}. */
     public List<String> sortWith(List<String> values, Comparator<String> comparator) {
         List<String> copy = new ArrayList<>(values);
@@ -421,6 +454,12 @@ public class ScenarioEntryPoint {
     public String callHeld(String arg) {
         ScenarioCallback cb = held;
         return cb == null ? "nothing held" : cb.call(arg);
+    }
+
+    /** {@link #callHeld} on the Java thread of {@link #callFromJavaThread}. */
+    public String callHeldFromJavaThread(String arg) throws InterruptedException {
+        ScenarioCallback cb = held;
+        return cb == null ? "nothing held" : callFromJavaThread(cb, arg);
     }
 
     /** Drops the held Python object and runs Java's GC, so the proxy's finalizer can tell Python. */

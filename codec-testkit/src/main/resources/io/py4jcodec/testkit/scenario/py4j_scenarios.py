@@ -3,7 +3,10 @@
 Run by io.py4jcodec.testkit.scenario.ScenarioSuite against any gateway serving
 io.py4jcodec.testkit.scenario.ScenarioEntryPoint (py4j's own GatewayServer, or ours):
 
-    python3 py4j_scenarios.py --port P [--auth-token T] [--scenarios a,b,...]
+    python3 py4j_scenarios.py --port P [--auth-token T] [--mode gateway|clientserver] [--scenarios a,b,...]
+
+--mode gateway (GatewayServer mode) connects a JavaGateway with a callback server; --mode clientserver
+connects a ClientServer (pinned threads: each Python thread has its own connection and Java thread).
 
 Prints one JSON line per scenario: {"scenario": name, "observed": {...}, "failures": [...]}.
 "observed" is what the Python client could see (values and their Python types, exception types and
@@ -23,6 +26,7 @@ import threading
 import time
 import traceback
 
+from py4j.clientserver import ClientServer, JavaParameters, PythonParameters
 from py4j.java_collections import (
     JavaArray, JavaIterator, JavaList, JavaMap, JavaSet, ListConverter,
     MapConverter, SetConverter)
@@ -236,11 +240,40 @@ class Context(object):
 
 
 SCENARIOS = []
+MODES = ("gateway", "clientserver")
 
 
-def scenario(fn):
+def scenario(fn, modes=MODES):
+    fn.modes = modes
     SCENARIOS.append(fn)
     return fn
+
+
+def clientserver_only(fn):
+    return scenario(fn, ("clientserver",))
+
+
+def connect(mode, port, token, read_timeout, python_token=None, python_server=True):
+    """A client of the gateway on port, of the mode's kind, with a Python server on an ephemeral port
+    (requiring python_token) unless python_server is False."""
+    if mode == "clientserver":
+        return ClientServer(
+            java_parameters=JavaParameters(port=port, auth_token=token, read_timeout=read_timeout),
+            python_parameters=PythonParameters(
+                port=0, daemonize=True, daemonize_connections=True, auth_token=python_token,
+                eager_load=python_server))
+    return JavaGateway(
+        gateway_parameters=GatewayParameters(port=port, auth_token=token, read_timeout=read_timeout),
+        callback_server_parameters=CallbackServerParameters(
+            port=0, daemonize=True, daemonize_connections=True, auth_token=python_token,
+            eager_load=python_server))
+
+
+def announce_python_port(gateway, port=None):
+    """Tells Java where the Python server listens, the way PySpark does."""
+    server = gateway.java_gateway_server
+    server.resetCallbackClient(server.getCallbackClient().getAddress(),
+                               port if port is not None else gateway.get_callback_server().get_listening_port())
 
 
 @scenario
@@ -698,11 +731,100 @@ def python_threads(s, c):
 
 
 @scenario
+def deep_callbacks(s, c):
+    cb = Callback(c, "deep")
+    depth = 10
+    expected = "".join("j%d>p%d>" % (d, d - 1) for d in range(depth, 0, -1)) + "bottom"
+    s.value("bounce depth %d" % depth, lambda: c.ep.bounce(cb, depth), expected)
+    s.value("usable after", c.ep.ping, "pong")
+
+
+@scenario
+def java_thread(s, c):
+    cb = Callback(c, "java-thread")
+    s.value("call from a Java thread Python did not start", lambda: c.ep.callFromJavaThread(cb, "j"), "py:j")
+    s.value("again", lambda: c.ep.callFromJavaThread(cb, "k"), "py:k")
+    s.see("a failing callback", lambda: c.ep.callFromJavaThread(cb, "raise"))
+
+
+@scenario
+def python_thread_ends(s, c):
+    ep = c.ep
+    kept = {}
+
+    def work():
+        cb = Callback(c, "orphan")
+        ep.hold(cb)
+        kept["obj"] = ep.handOut("orphan")
+        kept["list"] = ep.list()
+        kept["answer"] = ep.callHeld("in thread")
+    t = threading.Thread(target=work)
+    t.start()
+    t.join(WAIT)
+    s.value("thread finished", lambda: t.is_alive(), False)
+    s.value("answer in thread", lambda: kept.get("answer"), "py:in thread")
+    del t
+    gc.collect()
+    s.value("Java calls the ended thread's Python object", lambda: ep.callHeld("after"), "py:after")
+    s.value("and from a Java thread", lambda: ep.callHeldFromJavaThread("x"), "py:x")
+    s.value("the ended thread's Java object", lambda: kept["obj"].describe(), "orphan/0")
+    s.value("the ended thread's Java list", lambda: len(kept["list"]), 4)
+    s.value("still held by Java", lambda: ep.liveHandedOut("orphan", 1, 0), 1)
+    ep.hold(None)
+
+
+@clientserver_only
+def pinned_threads(s, c):
+    ep = c.ep
+    n_threads, calls = 16, 20
+    barrier = threading.Barrier(n_threads)
+    report, lock = {}, threading.Lock()
+
+    class Pinned(Callback):
+        def call(self, arg):
+            self.callback_threads.add(threading.get_ident())
+            return "py:" + arg
+
+    def work(i):
+        cb = Pinned(c, "pinned%d" % i)
+        cb.callback_threads = set()
+        r = {"java_threads": set(), "right": True, "error": None}
+        try:
+            for j in range(calls):
+                arg = "%d-%d" % (i, j)
+                r["java_threads"].add(ep.javaThreadId())
+                r["right"] &= ep.callBack(cb, arg) == "java<py:" + arg + ">"
+                if j == 0:
+                    r["right"] &= ep.bounce(cb, 2) == "j2>p1>j1>p0>bottom"
+                    barrier.wait(WAIT)  # all threads (and so all their connections) alive at once
+            r["callback_threads"] = cb.callback_threads
+            r["me"] = threading.get_ident()
+        except Exception as e:
+            r["error"] = type(e).__name__ + ": " + str(e)[:200]
+        with lock:
+            report[i] = r
+    ts = [threading.Thread(target=work, args=(i,)) for i in range(n_threads)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join(WAIT * 3)
+    s.value("threads finished", lambda: sum(1 for t in ts if not t.is_alive()), n_threads)
+    s.value("errors", lambda: [r["error"] for r in report.values() if r["error"]], [])
+    s.value("answers right", lambda: all(r["right"] for r in report.values()) and len(report) == n_threads, True)
+    s.value("each Python thread on one Java thread",
+            lambda: all(len(r["java_threads"]) == 1 for r in report.values()), True)
+    s.value("distinct Java threads", lambda: len(set().union(*(r["java_threads"] for r in report.values()))),
+            n_threads)
+    s.value("callbacks ran on the calling Python thread",
+            lambda: all(r.get("callback_threads") == {r.get("me")} for r in report.values()), True)
+
+
+@scenario
 def auth(s, c):
     port, token = c.args.port, c.args.auth_token
 
     def call_with(tok):
-        g = JavaGateway(gateway_parameters=GatewayParameters(port=port, auth_token=tok, read_timeout=WAIT))
+        g = connect(c.args.mode, port, tok, WAIT, python_server=False)
         try:
             return g.entry_point.ping()
         finally:
@@ -711,6 +833,20 @@ def auth(s, c):
         s.value("right token", lambda: call_with(token), "pong")
         s.raises("wrong token", lambda: call_with(token + "x"), Py4JAuthenticationError)
         s.raises("no token", lambda: call_with(None), Py4JError)
+        # Java to Python: point the gateway's Python client at a Python server that wants another token
+        # (in ClientServer mode the reset client sends none at all: see main())
+        cb = Callback(c, "auth")
+        decoy = connect(c.args.mode, port, token, WAIT, python_token=token + "-other")
+        try:
+            announce_python_port(c.gateway, decoy.get_callback_server().get_listening_port())
+            o = s.see("Java to a Python server with another token", lambda: c.ep.callFromJavaThread(cb, "x"))
+            s.check(o.get("value", [None, ""])[1].startswith("failed:"),
+                    "a Python server wanting another token must refuse the gateway's callback connection")
+        finally:
+            announce_python_port(c.gateway)
+            decoy.shutdown_callback_server()
+            decoy.close()
+        s.value("Java to Python with the right token", lambda: c.ep.callFromJavaThread(cb, "y"), "py:y")
     else:
         s.value("no token", lambda: call_with(None), "pong")
         s.see("token to a server without auth", lambda: call_with("unexpected"))
@@ -721,17 +857,20 @@ def auth(s, c):
 def shutdown(s, c):
     port, token, gw = c.args.port, c.args.auth_token, c.gateway
     s.see("shutdown()", lambda: gw.shutdown())
-    s.raises("call after shutdown", c.ep.ping, Py4JNetworkError)
+    if c.args.mode == "gateway":
+        s.raises("call after shutdown", c.ep.ping, Py4JNetworkError)
+    else:  # the pinned connection is gone and a new one is refused: the socket error surfaces unwrapped
+        s.raises("call after shutdown", c.ep.ping, ConnectionRefusedError)
     # A connect may still succeed while the server's accept loop winds down (py4j-observations #5):
     # poll, bounded, until a new client is refused.
     refused, last = False, None
     deadline = time.time() + WAIT
     while time.time() < deadline:
-        g = JavaGateway(gateway_parameters=GatewayParameters(port=port, auth_token=token, read_timeout=1))
+        g = connect(c.args.mode, port, token, 1, python_server=False)
         try:
             g.entry_point.ping()
             last = "answered"
-        except Py4JNetworkError as e:
+        except (Py4JNetworkError, ConnectionRefusedError) as e:
             refused, last = True, type(e).__name__
             break
         except Exception as e:
@@ -752,30 +891,30 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--port", type=int, required=True)
     ap.add_argument("--auth-token", default=None)
+    ap.add_argument("--mode", choices=MODES, default="gateway")
     ap.add_argument("--scenarios", default=None, help="comma-separated names (default: all, in order)")
     args = ap.parse_args()
-    wanted = args.scenarios.split(",") if args.scenarios else [f.__name__ for f in SCENARIOS]
-    unknown = set(wanted) - set(f.__name__ for f in SCENARIOS)
+    available = [f.__name__ for f in SCENARIOS if args.mode in f.modes]
+    wanted = args.scenarios.split(",") if args.scenarios else available
+    unknown = set(wanted) - set(available)
     if unknown:
-        ap.error("unknown scenarios: %s" % ", ".join(sorted(unknown)))
+        ap.error("no such scenarios in mode %s: %s" % (args.mode, ", ".join(sorted(unknown))))
 
     def emit(obj):
         sys.stdout.write(json.dumps(obj, sort_keys=True, ensure_ascii=True) + "\n")
         sys.stdout.flush()
 
-    emit({"hello": {"py4j": py4j.version.__version__, "python": sys.version.split()[0]}})
-    gateway = JavaGateway(
-        gateway_parameters=GatewayParameters(port=args.port, auth_token=args.auth_token, read_timeout=WAIT * 3),
-        callback_server_parameters=CallbackServerParameters(
-            port=0, daemonize=True, daemonize_connections=True, auth_token=args.auth_token))
+    emit({"hello": {"py4j": py4j.version.__version__, "python": sys.version.split()[0], "mode": args.mode}})
+    # GatewayServer mode: the callback server wants the token too (as PySpark sets it up). ClientServer mode:
+    # py4j's PythonClient.copyWith, which resetCallbackClient uses, drops the token, so after the reset Java
+    # cannot authenticate to Python; PySpark's pinned mode runs its Python server without one, and so do we.
+    gateway = connect(args.mode, args.port, args.auth_token, WAIT * 3,
+                      python_token=args.auth_token if args.mode == "gateway" else None)
     try:
-        # Tell Java the callback server's real port, the way PySpark does.
-        server = gateway.java_gateway_server
-        server.resetCallbackClient(server.getCallbackClient().getAddress(),
-                                   gateway.get_callback_server().get_listening_port())
+        announce_python_port(gateway)
         ctx = Context(args, gateway)
         for fn in SCENARIOS:
-            if fn.__name__ not in wanted:
+            if fn.__name__ not in wanted or args.mode not in fn.modes:
                 continue
             s = Scenario(fn.__name__)
             try:
