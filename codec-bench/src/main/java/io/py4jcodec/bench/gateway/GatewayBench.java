@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.py4jcodec.bench.Machine;
 import io.py4jcodec.testkit.PythonPeer;
+import io.py4jcodec.testkit.scenario.ClientServerUnderTest;
 import io.py4jcodec.testkit.scenario.GatewayUnderTest;
+import io.py4jcodec.testkit.scenario.Py4jClientServer;
 import io.py4jcodec.testkit.scenario.Py4jGatewayServer;
 import io.py4jcodec.testkit.scenario.ScenarioEntryPoint;
 import io.py4jcodec.testkit.scenario.ScenarioSuite;
@@ -62,8 +64,21 @@ public final class GatewayBench implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = "--gateway", split = ",", defaultValue = "py4j",
-            description = "gateways: py4j (py4j's GatewayServer) or a GatewayUnderTest class with a no-arg constructor (default: ${DEFAULT-VALUE})")
+            description = "gateways: py4j (py4j's GatewayServer, or ClientServer with --mode clientserver) or a class with a"
+                    + " no-arg constructor implementing GatewayUnderTest (ClientServerUnderTest with --mode clientserver) (default: ${DEFAULT-VALUE})")
     List<String> gateways;
+
+    @Option(names = "--mode", defaultValue = "gateway",
+            description = "gateway (GatewayServer mode) or clientserver (pinned threads) (default: ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--python-callbacks", defaultValue = "0",
+            description = "timed Python calls that Java calls back, after the call loop (default: ${DEFAULT-VALUE})")
+    int pythonCallbacks;
+
+    @Option(names = "--callback-every", defaultValue = "0",
+            description = "clientserver mode: every Nth Java load-client call is a callback (the report: 10; default: ${DEFAULT-VALUE})")
+    int callbackEvery;
 
     @Option(names = "--python-calls", defaultValue = "20000", description = "timed Python calls per run (default: ${DEFAULT-VALUE})")
     int pythonCalls;
@@ -117,17 +132,23 @@ public final class GatewayBench implements Callable<Integer> {
                 new IllegalStateException("the real Py4J Python peer was not found: " + PythonPeer.HOW_TO_ENABLE));
         List<Row> rows = new ArrayList<>();
         Instant started = Instant.now();
+        if (!mode.equals("gateway") && !mode.equals("clientserver")) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--mode: gateway or clientserver, not " + mode);
+        }
         for (int run = 1; run <= runs; run++) {
             for (String g : gateways) {
-                try (GatewayUnderTest gw = newGateway(g)) {
-                    int port = gw.start(new ScenarioEntryPoint(), token);
+                try (Started gw = start(g, token)) {
                     if (!skipPython) {
-                        rows.add(measure(gw.name(), run, "python", pythonLoop(py, port, token)));
-                        print(rows.get(rows.size() - 1));
+                        for (Row r : measure(gw.name(), run, pythonLoop(py, gw.port(), token))) {
+                            rows.add(r);
+                            print(r);
+                        }
                     }
                     if (!skipJava) {
-                        rows.add(measure(gw.name(), run, "java-load", javaLoad(port, token)));
-                        print(rows.get(rows.size() - 1));
+                        for (Row r : measure(gw.name(), run, javaLoad(gw.port(), token))) {
+                            rows.add(r);
+                            print(r);
+                        }
                     }
                 }
             }
@@ -141,11 +162,25 @@ public final class GatewayBench implements Callable<Integer> {
         return 0;
     }
 
-    private static GatewayUnderTest newGateway(String name) throws ReflectiveOperationException {
-        if (name.equals("py4j")) {
-            return new Py4jGatewayServer();
+    /** A gateway of either mode, started on a new scenario entry point. */
+    private record Started(String name, int port, AutoCloseable gateway) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            gateway.close();
         }
-        return (GatewayUnderTest) Class.forName(name).getDeclaredConstructor().newInstance();
+    }
+
+    private Started start(String name, String token) throws Exception {
+        Object gw = name.equals("py4j")
+                ? (mode.equals("gateway") ? new Py4jGatewayServer() : new Py4jClientServer())
+                : Class.forName(name).getDeclaredConstructor().newInstance();
+        if (mode.equals("gateway") && gw instanceof GatewayUnderTest g) {
+            return new Started(g.name(), g.start(new ScenarioEntryPoint(), token), g);
+        }
+        if (mode.equals("clientserver") && gw instanceof ClientServerUnderTest c) {
+            return new Started(c.name(), c.start(new ScenarioEntryPoint(), token), c);
+        }
+        throw new IllegalArgumentException(name + " is not a " + (mode.equals("gateway") ? "GatewayUnderTest" : "ClientServerUnderTest"));
     }
 
     /** A client process: started, warmed up, then told (or trusted) to go while the server's clocks run. */
@@ -164,7 +199,8 @@ public final class GatewayBench implements Callable<Integer> {
         }
         script.toFile().deleteOnExit();
         return () -> withClientInherit(py.command(script.toString(), "--port", Integer.toString(port), "--auth-token",
-                token, "--calls", Integer.toString(pythonCalls), "--warmup", Integer.toString(pythonWarmup))).start();
+                token, "--mode", mode, "--calls", Integer.toString(pythonCalls), "--warmup", Integer.toString(pythonWarmup),
+                "--callbacks", Integer.toString(pythonCallbacks))).start();
     }
 
     private Client javaLoad(int port, String token) {
@@ -173,52 +209,59 @@ public final class GatewayBench implements Callable<Integer> {
         cmd.addAll(List.of(clientJvmArgs.trim().split("\\s+")));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GatewayLoadClient.class.getName(),
                 "--port", Integer.toString(port), "--auth-token", token, "--connections", Integer.toString(connections),
-                "--calls", Long.toString(javaCalls), "--warmup", Integer.toString(javaWarmup)));
+                "--calls", Long.toString(javaCalls), "--warmup", Integer.toString(javaWarmup), "--mode", mode,
+                "--callback-every", Integer.toString(callbackEvery)));
         return () -> withClientInherit(new ProcessBuilder(cmd)).start();
     }
 
     /**
-     * Runs a client: waits for its {@code {"warm":true}} line, starts the server-side clocks and tells it
-     * to go (a newline on its stdin; the Java client goes by itself right after printing the line), and
-     * stops the clocks when its result line arrives.
+     * Runs a client through its phases: for each, waits for its {@code {"warm":true}} line, starts the
+     * server-side clocks and says go (a newline on its stdin; the Java client goes by itself right after
+     * printing the line), and stops the clocks when the phase's result line arrives.
      */
-    private Row measure(String gateway, int run, String phase, Client client) throws Exception {
+    private List<Row> measure(String gateway, int run, Client client) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
-        String loadBefore = loadAverage();
+        List<Row> rows = new ArrayList<>();
         Process p = client.start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
              OutputStream stdin = p.getOutputStream()) {
-            String warm = r.readLine();
-            if (warm == null || !JSON.readTree(warm).path("warm").asBoolean()) {
-                throw new IllegalStateException(phase + " client did not warm up: " + warm);
+            for (String warm; (warm = r.readLine()) != null; ) {
+                if (!JSON.readTree(warm).path("warm").asBoolean()) {
+                    throw new IllegalStateException("expected the client's warm line, got: " + warm);
+                }
+                String loadBefore = loadAverage();
+                System.gc();
+                heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+                long gcCount0 = gcCount();
+                long gcMs0 = gcMillis();
+                long cpu0 = os.getProcessCpuTime();
+                stdin.write('\n');
+                stdin.flush();
+                String result = r.readLine();
+                long cpu1 = os.getProcessCpuTime();
+                int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+                long peak = heap.stream().mapToLong(m -> m.getPeakUsage().getUsed()).sum();
+                long gcCount = gcCount() - gcCount0;
+                long gcMs = gcMillis() - gcMs0;
+                if (result == null) {
+                    throw new IllegalStateException("the client ended without a result");
+                }
+                JsonNode res = JSON.readTree(result);
+                if (res.path("mismatches").asLong(-1) != 0) {
+                    throw new IllegalStateException("the client got wrong answers: " + result);
+                }
+                rows.add(new Row(gateway, run, res.path("phase").asText(), res, (cpu1 - cpu0) / res.path("calls").asDouble(),
+                        peak, gcCount, gcMs, threads, loadBefore, loadAverage()));
             }
-            System.gc();
-            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-            long gcCount0 = gcCount();
-            long gcMs0 = gcMillis();
-            long cpu0 = os.getProcessCpuTime();
-            stdin.write('\n');
-            stdin.flush();
-            String result = r.readLine();
-            long cpu1 = os.getProcessCpuTime();
-            int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-            long peak = heap.stream().mapToLong(m -> m.getPeakUsage().getUsed()).sum();
-            long gcCount = gcCount() - gcCount0;
-            long gcMs = gcMillis() - gcMs0;
-            if (result == null) {
-                throw new IllegalStateException(phase + " client ended without a result");
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("the client failed (exit " + (p.isAlive() ? "none: hung" : p.exitValue()) + ")");
             }
-            JsonNode res = JSON.readTree(result);
-            if (res.path("mismatches").asLong(-1) != 0) {
-                throw new IllegalStateException(phase + " client got wrong answers: " + result);
+            if (rows.isEmpty()) {
+                throw new IllegalStateException("the client reported nothing");
             }
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-            return new Row(gateway, run, phase, res, (cpu1 - cpu0) / res.path("calls").asDouble(), peak, gcCount, gcMs,
-                    threads, loadBefore, loadAverage());
+            return rows;
         } finally {
             if (p.isAlive()) {
                 p.destroyForcibly();
@@ -252,35 +295,24 @@ public final class GatewayBench implements Callable<Integer> {
     private String report(List<Row> rows, Instant started) {
         StringBuilder sb = new StringBuilder();
         var rt = ManagementFactory.getRuntimeMXBean();
-        sb.append("# Gateway benchmark\n\n");
+        sb.append("# Gateway benchmark, ").append(mode.equals("gateway") ? "GatewayServer" : "ClientServer").append(" mode\n\n");
         sb.append(String.format(Locale.ROOT, "Started %s on %s; JDK %s (%s); gateway JVM flags: %s.%n%n", started,
                 Machine.describe(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 String.join(" ", rt.getInputArguments())));
         sb.append(String.format(Locale.ROOT, "Python client: py4j %s, `entry_point.echoInt(i)` in a loop on one thread, "
-                        + "%d timed calls after %d warm-up calls. Java load client: codec-text, %d connections, %d timed "
-                        + "calls in all after %d warm-up calls per connection, its own JVM (%s). Server CPU: the gateway "
+                        + "%d timed calls after %d warm-up calls%s. Java load client: codec-text, %d connections, %d timed "
+                        + "calls in all after %d warm-up calls per connection%s, its own JVM (%s). Server CPU: the gateway "
                         + "JVM's process CPU time over the timed part, per call. Heap: peak of the gateway JVM's heap "
                         + "pools during it. Latency percentiles: exact, from every call's round trip sorted. Gateways "
                         + "alternate run by run; the machine is shared (2 cores, other work running), so read the load "
                         + "averages beside each number.%n%n",
                 skipPython ? "-" : PythonPeer.find().map(PythonPeer::version).orElse("?"), pythonCalls, pythonWarmup,
-                connections, javaCalls, javaWarmup, clientJvmArgs));
-        if (rows.stream().anyMatch(r -> r.phase().equals("python"))) {
-            sb.append("## Real Python client (one thread)\n\n");
-            sb.append("| gateway | run | calls/s | server CPU µs/call | Python CPU µs/call | load avg before → after |\n");
-            sb.append("|---|---:|---:|---:|---:|---|\n");
-            for (Row r : rows) {
-                if (r.phase().equals("python")) {
-                    sb.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %s → %s |%n", r.gateway(), r.run(),
-                            r.d("calls_per_s"), r.serverCpuNsPerCall() / 1e3, r.d("python_cpu_s") / r.d("calls") * 1e6,
-                            r.loadBefore(), r.loadAfter()));
-                }
-            }
-            Map<String, ToDoubleFunction<Row>> m = new LinkedHashMap<>();
-            m.put("calls/s", r -> r.d("calls_per_s"));
-            m.put("server CPU µs/call", r -> r.serverCpuNsPerCall() / 1e3);
-            medians(sb, rows, "python", m);
-        }
+                pythonCallbacks > 0 ? ", then " + pythonCallbacks + " timed `entry_point.callBack(cb, \"x\")` calls that Java calls back" : "",
+                connections, javaCalls, javaWarmup,
+                callbackEvery > 0 ? ", every " + callbackEvery + "th call a callback answered on the same connection" : "",
+                clientJvmArgs));
+        pythonSection(sb, rows, "python", "Real Python client (one thread)", "calls");
+        pythonSection(sb, rows, "python-callbacks", "Real Python client, calls Java calls back (one thread)", "callbacks");
         if (rows.stream().anyMatch(r -> r.phase().equals("java-load"))) {
             sb.append(String.format(Locale.ROOT, "%n## Java load client (%d connections)%n%n", connections));
             sb.append("| gateway | run | calls | calls/s | p50 µs | p99 µs | p99.9 µs | max µs | server CPU µs/call "
@@ -304,6 +336,27 @@ public final class GatewayBench implements Callable<Integer> {
             medians(sb, rows, "java-load", m);
         }
         return sb.toString();
+    }
+
+    private void pythonSection(StringBuilder sb, List<Row> rows, String phase, String title, String unit) {
+        if (rows.stream().noneMatch(r -> r.phase().equals(phase))) {
+            return;
+        }
+        String per = unit.equals("calls") ? "call" : "callback";
+        sb.append("\n## ").append(title).append("\n\n");
+        sb.append("| gateway | run | ").append(unit).append("/s | server CPU µs/").append(per).append(" | Python CPU µs/")
+                .append(per).append(" | load avg before → after |\n|---|---:|---:|---:|---:|---|\n");
+        for (Row r : rows) {
+            if (r.phase().equals(phase)) {
+                sb.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %s → %s |%n", r.gateway(), r.run(),
+                        r.d("calls_per_s"), r.serverCpuNsPerCall() / 1e3, r.d("python_cpu_s") / r.d("calls") * 1e6,
+                        r.loadBefore(), r.loadAfter()));
+            }
+        }
+        Map<String, ToDoubleFunction<Row>> m = new LinkedHashMap<>();
+        m.put(unit + "/s", r -> r.d("calls_per_s"));
+        m.put("server CPU µs/" + per, r -> r.serverCpuNsPerCall() / 1e3);
+        medians(sb, rows, phase, m);
     }
 
     private void medians(StringBuilder sb, List<Row> rows, String phase, Map<String, ToDoubleFunction<Row>> columns) {

@@ -8,8 +8,13 @@ import io.py4jcodec.api.model.AuthCommand;
 import io.py4jcodec.api.model.CallCommand;
 import io.py4jcodec.api.model.IntValue;
 import io.py4jcodec.api.model.Message;
+import io.py4jcodec.api.model.ProxyCallCommand;
+import io.py4jcodec.api.model.PythonProxyValue;
+import io.py4jcodec.api.model.ReturnMessage;
+import io.py4jcodec.api.model.StringValue;
 import io.py4jcodec.api.model.SuccessReturn;
 import io.py4jcodec.api.model.Value;
+import io.py4jcodec.text.ConnectionMode;
 import io.py4jcodec.text.TextCodec;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -33,7 +38,10 @@ import picocli.CommandLine.Option;
  * does, through codec-text ({@code TextCodec.of(Side.PYTHON)}: its encoder writes the calls, its
  * decoder reads the answers), over {@code --connections} sockets at once, each making its share of
  * {@code --calls} calls of {@code entry_point.echoInt(i)} one after another and checking each answer.
- * Run in its own JVM by {@link GatewayBench}, so the gateway's JVM spends CPU only on serving.
+ * In ClientServer mode ({@code --mode clientserver}) every {@code --callback-every}th call is
+ * {@code entry_point.callBack(proxy, "x")}, and the client answers Java's call to the proxy on the same
+ * connection, as a pinned Python thread does. Run in its own JVM by {@link GatewayBench}, so the
+ * gateway's JVM spends CPU only on serving.
  *
  * <p>Latency is each call's round trip (encode, write, read, decode) by {@code System.nanoTime};
  * percentiles are exact, from all samples sorted (a plain {@code long[]}: 8 MB for 10^6 calls, no
@@ -61,6 +69,13 @@ public final class GatewayLoadClient implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "2000", description = "untimed calls per connection first (default: ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--mode", defaultValue = "gateway", description = "gateway (GatewayServer mode) or clientserver (pinned connections; default: ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--callback-every", defaultValue = "0",
+            description = "clientserver mode: every Nth call is entry_point.callBack(proxy, \"x\"), answered on the same connection (0: none; default: ${DEFAULT-VALUE})")
+    int callbackEvery;
+
     @Option(names = "--timeout-s", defaultValue = "600", description = "give up after this long (default: ${DEFAULT-VALUE})")
     long timeoutS;
 
@@ -70,7 +85,17 @@ public final class GatewayLoadClient implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Codec codec = TextCodec.of(Side.PYTHON);
+        boolean clientServer = switch (mode) {
+            case "gateway" -> false;
+            case "clientserver" -> true;
+            default -> throw new CommandLine.ParameterException(new CommandLine(this), "--mode: gateway or clientserver, not " + mode);
+        };
+        if (callbackEvery > 0 && !clientServer) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--callback-every needs --mode clientserver (in GatewayServer mode callbacks need a callback server)");
+        }
+        Codec codec = TextCodec.builder(Side.PYTHON)
+                .mode(clientServer ? ConnectionMode.CLIENT_SERVER : ConnectionMode.GATEWAY).build();
         int per = (int) (calls / connections);
         long[][] latencies = new long[connections][per];
         List<Conn> conns = new ArrayList<>(connections);
@@ -89,16 +114,16 @@ public final class GatewayLoadClient implements Callable<Integer> {
                 try (Conn conn = conns.get(id)) {
                     conn.open(port, authToken);
                     for (int i = 0; i < warmup; i++) {
-                        conn.echoInt(i);
+                        conn.call(i, callbackEvery);
                     }
                     ready.countDown();
                     go.await();
                     long[] lat = latencies[id];
                     for (int i = 0; i < per; i++) {
                         long t0 = System.nanoTime();
-                        long got = conn.echoInt(i);
+                        boolean right = conn.call(i, callbackEvery);
                         lat[i] = System.nanoTime() - t0;
-                        if (got != i) {
+                        if (!right) {
                             mismatches[id]++;
                         }
                     }
@@ -137,7 +162,7 @@ public final class GatewayLoadClient implements Callable<Integer> {
         Arrays.sort(all);
         long total = (long) connections * per;
         System.out.println(String.format(Locale.ROOT,
-                "{\"calls\":%d,\"connections\":%d,\"seconds\":%.6f,\"calls_per_s\":%.1f,\"p50_us\":%.1f,\"p99_us\":%.1f,"
+                "{\"phase\":\"java-load\",\"calls\":%d,\"connections\":%d,\"seconds\":%.6f,\"calls_per_s\":%.1f,\"p50_us\":%.1f,\"p99_us\":%.1f,"
                         + "\"p999_us\":%.1f,\"max_us\":%.1f,\"mismatches\":%d}",
                 total, connections, wall / 1e9, total / (wall / 1e9), pct(all, 0.50), pct(all, 0.99), pct(all, 0.999),
                 all[all.length - 1] / 1e3, Arrays.stream(mismatches).sum()));
@@ -151,6 +176,10 @@ public final class GatewayLoadClient implements Callable<Integer> {
         int i = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
         return sorted[i] / 1e3;
     }
+
+    /** The Python object the callback calls pass: one id, as py4j's Python client would send a proxy. */
+    private static final Value CALLBACK = new PythonProxyValue("p0", List.of("io.py4jcodec.testkit.scenario.ScenarioCallback"));
+    private static final Value X = Value.ofString("x");
 
     /** One connection: a reused encoder and buffer for the calls, a decoder over the socket for answers. */
     private static final class Conn implements AutoCloseable {
@@ -181,25 +210,47 @@ public final class GatewayLoadClient implements Callable<Integer> {
             }
         }
 
-        long echoInt(int i) throws IOException {
+        /** Call number {@code i}: {@code echoInt(i)}, or every {@code callbackEvery}th a callback; true if answered right. */
+        boolean call(int i, int callbackEvery) throws IOException {
             args.clear();
+            if (callbackEvery > 0 && i % callbackEvery == callbackEvery - 1) {
+                args.add(CALLBACK);
+                args.add(X);
+                Message m = roundTrip(new CallCommand("t", "callBack", args));
+                return m instanceof SuccessReturn s && s.value() instanceof StringValue v && v.value().equals("java<py:x>");
+            }
             args.add(Value.ofInt(i));
             Message m = roundTrip(new CallCommand("t", "echoInt", args));
             if (m instanceof SuccessReturn s && s.value() instanceof IntValue v) {
-                return v.value();
+                return v.value() == i;
             }
             throw new IOException("unexpected answer to echoInt(" + i + "): " + m);
         }
 
+        /**
+         * Writes {@code command} and reads its answer; in ClientServer mode answers, on the way, the calls
+         * Java makes to the Python object ({@code ScenarioCallback.call(arg)} answers {@code "py:" + arg}).
+         */
         private Message roundTrip(Message command) throws IOException {
-            int n = encoder.encode(command, out, 0);
+            send(command);
+            while (true) {
+                Message m = in.read();
+                if (m == null) {
+                    throw new IOException("the gateway closed the connection");
+                }
+                if (!(m instanceof ProxyCallCommand pc)) {
+                    return m;
+                }
+                send(pc.method().equals("call") && pc.arguments().size() == 1 && pc.arguments().get(0) instanceof StringValue a
+                        ? ReturnMessage.success(Value.ofString("py:" + a.value()))
+                        : ReturnMessage.error("the load client answers only call(String), not " + pc));
+            }
+        }
+
+        private void send(Message message) throws IOException {
+            int n = encoder.encode(message, out, 0);
             os.write(out.byteArray(), 0, n);
             os.flush();
-            Message m = in.read();
-            if (m == null) {
-                throw new IOException("the gateway closed the connection");
-            }
-            return m;
         }
 
         @Override

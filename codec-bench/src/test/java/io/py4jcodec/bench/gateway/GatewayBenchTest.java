@@ -29,4 +29,19 @@ class GatewayBenchTest {
         assertTrue(report.contains("## Real Python client (one thread)"), report);
         assertTrue(report.lines().filter(l -> l.startsWith("| py4j GatewayServer |")).count() == 4, report);
     }
+
+    @Test
+    void clientServerModeWithCallbacks(@TempDir Path dir) throws Exception {
+        PythonPeer.require();
+        Path out = dir.resolve("gateway-bench-cs.md");
+        int exit = new CommandLine(new GatewayBench()).execute("--mode", "clientserver", "--python-calls", "200",
+                "--python-warmup", "20", "--python-callbacks", "50", "--java-calls", "400", "--connections", "4",
+                "--java-warmup", "10", "--callback-every", "10", "--runs", "1", "--client-jvm-args", "-Xmx64m",
+                "--out", out.toString());
+        assertEquals(0, exit);
+        String report = Files.readString(out);
+        assertTrue(report.contains("## Real Python client, calls Java calls back (one thread)"), report);
+        assertTrue(report.contains("| py4j ClientServer | 1 | 400 |"), report);
+        assertEquals(6, report.lines().filter(l -> l.startsWith("| py4j ClientServer |")).count(), report);
+    }
 }
