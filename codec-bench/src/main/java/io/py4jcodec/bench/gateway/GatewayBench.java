@@ -305,7 +305,10 @@ public final class GatewayBench implements Callable<Integer> {
                         + "JVM's process CPU time over the timed part, per call. Heap: peak of the gateway JVM's heap "
                         + "pools during it. Latency percentiles: exact, from every call's round trip sorted. Gateways "
                         + "alternate run by run; the machine is shared (2 cores, other work running), so read the load "
-                        + "averages beside each number.%n%n",
+                        + "averages beside each number. They count runnable threads machine-wide, the benchmark's own "
+                        + "included: the Java load phase's client and gateway threads lift the 1-minute figure by "
+                        + "themselves, and it decays over a minute, so a phase right after a Java load phase starts "
+                        + "with a high figure that is mostly the benchmark's.%n%n",
                 skipPython ? "-" : PythonPeer.find().map(PythonPeer::version).orElse("?"), pythonCalls, pythonWarmup,
                 pythonCallbacks > 0 ? ", then " + pythonCallbacks + " timed `entry_point.callBack(cb, \"x\")` calls that Java calls back" : "",
                 connections, javaCalls, javaWarmup,
