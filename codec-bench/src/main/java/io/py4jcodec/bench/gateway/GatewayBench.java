@@ -173,7 +173,7 @@ public final class GatewayBench implements Callable<Integer> {
     private Started start(String name, String token) throws Exception {
         Object gw = name.equals("py4j")
                 ? (mode.equals("gateway") ? new Py4jGatewayServer() : new Py4jClientServer())
-                : Class.forName(name).getDeclaredConstructor().newInstance();
+                : newInstance(name);
         if (mode.equals("gateway") && gw instanceof GatewayUnderTest g) {
             return new Started(g.name(), g.start(new ScenarioEntryPoint(), token), g);
         }
@@ -190,6 +190,13 @@ public final class GatewayBench implements Callable<Integer> {
 
     private ProcessBuilder withClientInherit(ProcessBuilder pb) {
         return pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+    }
+
+    /** A gateway class's no-arg constructor, even a test adapter's package-private one. */
+    private static Object newInstance(String className) throws ReflectiveOperationException {
+        var ctor = Class.forName(className).getDeclaredConstructor();
+        ctor.setAccessible(true);
+        return ctor.newInstance();
     }
 
     private Client pythonLoop(PythonPeer py, int port, String token) throws IOException {
