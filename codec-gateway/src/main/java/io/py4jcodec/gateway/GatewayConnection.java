@@ -143,9 +143,8 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Re
 
     /** Handles one frame; false when the connection is finished. */
     private boolean process(Object m) {
-        if (!channel.isActive()) {
-            return false;
-        }
+        // a request that arrived before the client closed still runs, as under py4j (the Python
+        // client sends its shutdown command and closes at once); its answer then goes nowhere
         awaitWritable();
         if (m instanceof DecodingFailure f) {
             if (f.resynchronized() && authenticated) {
@@ -192,7 +191,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Re
         }
         CommandKind kind = c.kind();
         if (kind == CommandKind.SHUTDOWN || kind == CommandKind.CANCEL) {
-            return channel.isActive();
+            return true;
         }
         if (answer == null) {
             answer = ReturnMessage.error("py4j-codec gateway: the handler gave no answer to " + kind);

@@ -27,8 +27,11 @@ final class JavaValues {
         switch (part.prefix()) {
             case 'i': {
                 long v = ((IntValue) part).value();
-                // py4j: Integer.parseInt, else Long.parseLong
-                return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? Integer.valueOf((int) v) : Long.valueOf(v);
+                // py4j: Integer.parseInt, else Long.parseLong (an if, not ?:, which would box both as Long)
+                if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+                    return Integer.valueOf((int) v);
+                }
+                return Long.valueOf(v);
             }
             case 'L':
                 return ((LongValue) part).value();
