@@ -148,7 +148,7 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter implements Re
         awaitWritable();
         if (m instanceof DecodingFailure f) {
             if (f.resynchronized() && authenticated) {
-                channel.writeAndFlush(ReturnMessage.error(f.cause().getMessage()));
+                channel.writeAndFlush(ReturnMessage.error(PeerErrors.message(f.cause())));
                 return true;
             }
             String why = f.resynchronized() ? f.cause().getMessage() : f.cause().getMessage();

@@ -173,7 +173,7 @@ public final class PythonCallbackClient implements Py4JPythonClient {
                 Message m = c.in.read();
                 if (!SuccessReturn.VOID.equals(m)) {
                     c.close();
-                    throw new Py4JException("Authentication error: the Python callback server refused the auth token");
+                    throw new IOException("the Python callback server refused the auth token");
                 }
             }
             return c;
@@ -183,7 +183,8 @@ public final class PythonCallbackClient implements Py4JPythonClient {
             } catch (IOException ignored) {
                 // already failing
             }
-            throw new Py4JException("Cannot connect to the Python callback server at " + address.getHostAddress() + ":" + port, e);
+            // py4j's text, which Java code calling a Python object sees
+            throw new Py4JException("Error while obtaining a new communication channel", e);
         }
     }
 
