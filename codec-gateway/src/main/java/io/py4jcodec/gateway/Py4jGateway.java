@@ -2,8 +2,6 @@ package io.py4jcodec.gateway;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -242,7 +240,7 @@ public final class Py4jGateway implements AutoCloseable {
 
     /** Builder of {@link Py4jGateway}; every limit lives in {@link GatewayConfig}. */
     public static final class Builder {
-        private final GatewayConfig.Builder config = GatewayConfig.builder();
+        private GatewayConfig.Builder config = GatewayConfig.builder();
         private Object entryPoint;
         private ClassLoader classLoader;
         private Function<Py4jGateway, GatewayHandler> handler = Py4jObjectModel::new;
@@ -276,16 +274,7 @@ public final class Py4jGateway implements AutoCloseable {
 
         /** Replaces every setting with {@code cfg}'s (then further calls adjust it). */
         public Builder config(GatewayConfig cfg) {
-            GatewayConfig.Builder b = cfg.toBuilder();
-            GatewayConfig c = b.build();
-            config.address(c.address()).port(c.port()).authToken(c.authToken()).limits(c.limits())
-                    .maxConnections(c.maxConnections()).maxArrayElements(c.maxArrayElements())
-                    .maxListElements(c.maxListElements()).maxQueuedFrames(c.maxQueuedFrames())
-                    .idleTimeout(c.idleTimeout()).authTimeout(c.authTimeout()).callbackAddress(c.callbackAddress())
-                    .callbackPort(c.callbackPort()).callbackAuthToken(c.callbackAuthToken())
-                    .callbackConnectTimeout(c.callbackConnectTimeout()).callbackReadTimeout(c.callbackReadTimeout())
-                    .callbackIdleTimeout(c.callbackIdleTimeout()).maxCallbackConnections(c.maxCallbackConnections())
-                    .ioThreads(c.ioThreads());
+            config = cfg.toBuilder();
             return this;
         }
 
