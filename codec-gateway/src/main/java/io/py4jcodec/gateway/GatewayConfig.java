@@ -1,6 +1,7 @@
 package io.py4jcodec.gateway;
 
 import io.py4jcodec.api.Limits;
+import io.py4jcodec.text.ConnectionMode;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
@@ -32,8 +33,10 @@ import java.util.Objects;
  * @param callbackIdleTimeout pooled callback connections idle this long are closed (default 30 s, py4j's)
  * @param maxCallbackConnections callback connections open at once; a Java thread needing one more waits (default 1024)
  * @param ioThreads        Netty event-loop threads (default 2; they never run user code)
+ * @param mode             {@link ConnectionMode#GATEWAY} (py4j's GatewayServer, the default) or
+ *                         {@link ConnectionMode#CLIENT_SERVER} (py4j's ClientServer: pinned threads, callbacks on the caller's connection)
  */
-public record GatewayConfig(InetAddress address, int port, String authToken, Limits limits, int maxConnections,
+public record GatewayConfig(ConnectionMode mode, InetAddress address, int port, String authToken, Limits limits, int maxConnections,
                             long maxArrayElements, long maxListElements, int maxQueuedFrames, Duration idleTimeout,
                             Duration authTimeout, InetAddress callbackAddress, int callbackPort, String callbackAuthToken,
                             Duration callbackConnectTimeout, Duration callbackReadTimeout, Duration callbackIdleTimeout,
@@ -45,6 +48,7 @@ public record GatewayConfig(InetAddress address, int port, String authToken, Lim
     public static final int DEFAULT_CALLBACK_PORT = 25334;
 
     public GatewayConfig {
+        Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(callbackAddress, "callbackAddress");
@@ -84,7 +88,7 @@ public record GatewayConfig(InetAddress address, int port, String authToken, Lim
     /** Never shows the tokens. */
     @Override
     public String toString() {
-        return "GatewayConfig[" + address.getHostAddress() + ":" + port + ", auth " + (authToken == null ? "off" : "on")
+        return "GatewayConfig[" + mode + " " + address.getHostAddress() + ":" + port + ", auth " + (authToken == null ? "off" : "on")
                 + ", " + limits + ", maxConnections=" + maxConnections + ", maxArrayElements=" + maxArrayElements
                 + ", maxListElements=" + maxListElements + ", maxQueuedFrames=" + maxQueuedFrames
                 + ", idleTimeout=" + idleTimeout + ", authTimeout=" + authTimeout + ", callback "
@@ -105,6 +109,7 @@ public record GatewayConfig(InetAddress address, int port, String authToken, Lim
 
     /** Mutable builder of {@link GatewayConfig}. */
     public static final class Builder {
+        private ConnectionMode mode = ConnectionMode.GATEWAY;
         private InetAddress address = InetAddress.getLoopbackAddress();
         private int port = DEFAULT_PORT;
         private String authToken;
@@ -129,6 +134,7 @@ public record GatewayConfig(InetAddress address, int port, String authToken, Lim
         }
 
         private Builder(GatewayConfig c) {
+            mode = c.mode;
             address = c.address;
             port = c.port;
             authToken = c.authToken;
@@ -148,6 +154,12 @@ public record GatewayConfig(InetAddress address, int port, String authToken, Lim
             callbackIdleTimeout = c.callbackIdleTimeout;
             maxCallbackConnections = c.maxCallbackConnections;
             ioThreads = c.ioThreads;
+        }
+
+        /** GatewayServer mode (default) or ClientServer mode. */
+        public Builder mode(ConnectionMode v) {
+            mode = v;
+            return this;
         }
 
         /** Listen address; anything but loopback exposes remote code execution to the network. */
@@ -245,7 +257,7 @@ public record GatewayConfig(InetAddress address, int port, String authToken, Lim
         }
 
         public GatewayConfig build() {
-            return new GatewayConfig(address, port, authToken, limits, maxConnections, maxArrayElements, maxListElements,
+            return new GatewayConfig(mode, address, port, authToken, limits, maxConnections, maxArrayElements, maxListElements,
                     maxQueuedFrames, idleTimeout, authTimeout, callbackAddress, callbackPort,
                     callbackTokenSet ? callbackAuthToken : authToken, callbackConnectTimeout, callbackReadTimeout,
                     callbackIdleTimeout, maxCallbackConnections, ioThreads);

@@ -16,6 +16,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.py4jcodec.api.Role;
 import io.py4jcodec.netty.MessageFrameDecoder;
 import io.py4jcodec.netty.MessageFrameEncoder;
+import io.py4jcodec.text.ConnectionMode;
 import io.py4jcodec.text.TextCodec;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -78,8 +79,9 @@ public final class Py4jGateway implements AutoCloseable {
         this.config = b.config.build();
         this.classLoader = b.classLoader != null ? b.classLoader : Thread.currentThread().getContextClassLoader();
         this.tokenDigest = config.authToken() == null ? null : sha256(config.authToken());
-        this.gateway = new Gateway(b.entryPoint,
-                new PythonCallbackClient(config.callbackAddress(), config.callbackPort(), config));
+        this.gateway = new Gateway(b.entryPoint, config.mode() == ConnectionMode.CLIENT_SERVER
+                ? new PinnedPythonClient(this, config.callbackAddress(), config.callbackPort())
+                : new PythonCallbackClient(config.callbackAddress(), config.callbackPort(), config));
         this.gateway.startup();
         this.gateway.putObject(py4j.Protocol.GATEWAY_SERVER_ID, new GatewayServerObject(this));
         this.handler = Objects.requireNonNull(b.handler.apply(this), "handler");
@@ -105,7 +107,6 @@ public final class Py4jGateway implements AutoCloseable {
         workers = pool;
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("py4j-codec-accept", true));
         io = new NioEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("py4j-codec-io", true));
-        TextCodec codec = TextCodec.builder(Role.GATEWAY_SERVER).limits(config.limits()).keepUnknownSubCommands(true).build();
         ServerBootstrap sb = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -117,16 +118,37 @@ public final class Py4jGateway implements AutoCloseable {
                             return;
                         }
                         ch.closeFuture().addListener(f -> open.decrementAndGet());
-                        channels.add(ch);
-                        if (!config.idleTimeout().isZero()) {
-                            ch.pipeline().addLast(new IdleStateHandler(0, 0, config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS));
+                        if (config.mode() == ConnectionMode.CLIENT_SERVER) {
+                            pinnedPipeline(ch, true);
+                        } else {
+                            pipeline(ch, Role.GATEWAY_SERVER).addLast(new GatewayConnection(Py4jGateway.this, handler, workers));
                         }
-                        ch.pipeline().addLast(new MessageFrameDecoder(codec), new MessageFrameEncoder(codec),
-                                new GatewayConnection(Py4jGateway.this, handler, workers));
                     }
                 });
         server = sb.bind(new InetSocketAddress(config.address(), config.port())).syncUninterruptibly().channel();
         return this;
+    }
+
+    /** The codec handlers every connection starts with (and the idle timeout when configured). */
+    private io.netty.channel.ChannelPipeline pipeline(SocketChannel ch, Role role) {
+        channels.add(ch);
+        TextCodec codec = TextCodec.builder(role).mode(config.mode()).limits(config.limits()).keepUnknownSubCommands(true).build();
+        if (!config.idleTimeout().isZero()) {
+            ch.pipeline().addLast(new IdleStateHandler(0, 0, config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS));
+        }
+        return ch.pipeline().addLast(new MessageFrameDecoder(codec), new MessageFrameEncoder(codec));
+    }
+
+    /** A ClientServer-mode connection: accepted from a Python thread, or opened to Python's server. */
+    PinnedConnection pinnedPipeline(SocketChannel ch, boolean accepted) {
+        PinnedConnection c = new PinnedConnection(this, handler, workers, accepted);
+        pipeline(ch, accepted ? Role.GATEWAY_SERVER : Role.CALLBACK_CLIENT).addLast(c);
+        return c;
+    }
+
+    /** The event loops connections run on (ClientServer mode opens its connections to Python on them too). */
+    EventLoopGroup ioGroup() {
+        return io;
     }
 
     /** The port it listens on (the ephemeral one when configured with 0). */
@@ -144,9 +166,12 @@ public final class Py4jGateway implements AutoCloseable {
         return gateway;
     }
 
-    /** The client it calls Python objects through (replaced by {@link #resetCallbackClient}). */
-    public PythonCallbackClient callbackClient() {
-        return (PythonCallbackClient) gateway.getCallbackClient();
+    /**
+     * The client it calls Python objects through (replaced by {@link #resetCallbackClient}): a
+     * {@link PythonCallbackClient} in GatewayServer mode, a {@link PinnedPythonClient} in ClientServer mode.
+     */
+    public py4j.Py4JPythonClient callbackClient() {
+        return gateway.getCallbackClient();
     }
 
     /** Points callbacks to a Python callback server at {@code address:port}, as py4j's {@code GatewayServer.resetCallbackClient}. */
@@ -263,6 +288,12 @@ public final class Py4jGateway implements AutoCloseable {
         /** The token every connection must send first; null (the default) for none. */
         public Builder authToken(String token) {
             config.authToken(token);
+            return this;
+        }
+
+        /** GatewayServer mode (the default) or ClientServer mode (pinned threads). */
+        public Builder mode(ConnectionMode mode) {
+            config.mode(mode);
             return this;
         }
 

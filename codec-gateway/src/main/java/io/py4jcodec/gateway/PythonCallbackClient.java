@@ -10,13 +10,10 @@ import io.py4jcodec.api.model.Message;
 import io.py4jcodec.api.model.ReturnMessage;
 import io.py4jcodec.api.model.SuccessReturn;
 import io.py4jcodec.text.TextCodec;
-import io.py4jcodec.text.TextDecoder;
-import io.py4jcodec.text.TextEncoder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -48,8 +45,6 @@ import py4j.reflection.ReflectionUtil;
  */
 public final class PythonCallbackClient implements Py4JPythonClient {
     private static final TextCodec ANSWERS = TextCodec.of(Role.CALLBACK_CLIENT);
-    private static final TextCodec JAVA_COMMANDS = TextCodec.of(Role.CALLBACK_SERVER);
-    private static final TextEncoder PYTHON_WRITER = TextCodec.of(Role.PYTHON_CLIENT).newEncoder();
 
     private final InetAddress address;
     private final int port;
@@ -88,7 +83,7 @@ public final class PythonCallbackClient implements Py4JPythonClient {
             try {
                 return exchange(connect(), command);
             } catch (StaleConnection e) {
-                throw new Py4JException("Error while sending a command: the Python callback server closed the connection", e.getCause());
+                throw new Py4JException("Error while sending a command.", e.getCause());
             }
         } finally {
             permits.release();
@@ -111,12 +106,12 @@ public final class PythonCallbackClient implements Py4JPythonClient {
         } catch (IOException e) {
             c.close();
             if (e instanceof java.net.SocketTimeoutException) {
-                throw new Py4JException("Error while sending a command: no answer within " + config.callbackReadTimeout(), e);
+                throw new Py4JException("Error while sending a command.", new IOException("no answer within " + config.callbackReadTimeout(), e));
             }
             throw new StaleConnection(e);
         } catch (ProtocolException e) {
             c.close();
-            throw new Py4JException("Error while sending a command: bad answer from the Python callback server: " + e.getMessage(), e);
+            throw new Py4JException("Error while sending a command.", e);
         }
         if (m == null) {
             c.close();
@@ -124,7 +119,7 @@ public final class PythonCallbackClient implements Py4JPythonClient {
         }
         if (!(m instanceof ReturnMessage answer)) {
             c.close();
-            throw new Py4JException("Error while sending a command: the Python callback server sent a command instead of an answer: " + m);
+            throw new Py4JException("Error while sending a command.", new IOException("the Python callback server sent a command instead of an answer: " + m));
         }
         giveBack(c);
         return answer;
@@ -217,16 +212,7 @@ public final class PythonCallbackClient implements Py4JPythonClient {
 
     @Override
     public String sendCommand(String command, boolean blocking) {
-        byte[] bytes = command.getBytes(StandardCharsets.UTF_8);
-        TextDecoder d = JAVA_COMMANDS.newDecoder();
-        int n = d.decode(bytes, 0, bytes.length);
-        if (n != bytes.length || !(d.message() instanceof Command c)) {
-            throw new Py4JException("not one callback command: " + command);
-        }
-        ReturnMessage answer = call(c);
-        byte[] line = PYTHON_WRITER.encode(answer);
-        // py4j's CallbackConnection hands back the line without '!' and without its LF
-        return new String(line, 1, line.length - 2, StandardCharsets.UTF_8);
+        return CallbackText.answer(call(CallbackText.command(command)));
     }
 
     @Override
