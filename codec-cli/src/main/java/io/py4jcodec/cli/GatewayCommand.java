@@ -2,6 +2,7 @@ package io.py4jcodec.cli;
 
 import io.py4jcodec.gateway.GatewayMain;
 import io.py4jcodec.gateway.Py4jGateway;
+import io.py4jcodec.text.ConnectionMode;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.util.concurrent.Callable;
@@ -12,13 +13,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code py4j-codec gateway}: runs a Py4J gateway (GatewayServer mode) until a client shuts it down. */
 @Command(name = "gateway", mixinStandardHelpOptions = true,
-        description = {"Run a Py4J gateway (GatewayServer mode) built on py4j-codec, for the real py4j Python client",
-            "(JavaGateway). Prints the port it listens on as the first line, then serves until a client sends",
+        description = {"Run a Py4J gateway built on py4j-codec, for the real py4j Python client (JavaGateway, or",
+            "ClientServer with --mode client_server). Prints the port it listens on as the first line, then serves until a client sends",
             "shutdown (gateway.shutdown() in Python) or the process is stopped. Binds to loopback unless --address says",
             "otherwise: whoever can connect (and authenticate) can run any Java code in this JVM."},
         footer = {"", "Examples:",
             "  py4j-codec gateway --port 25333",
             "  py4j-codec gateway --port 0 --auth-token \"$TOKEN\" --entry-point com.example.Service --classpath app.jar",
+            "  py4j-codec gateway --mode client_server --port 25333",
             "", "Python: JavaGateway(gateway_parameters=GatewayParameters(port=PORT, auth_token=TOKEN))"})
 final class GatewayCommand implements Callable<Integer> {
     @Spec
@@ -39,6 +41,11 @@ final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--classpath", paramLabel = "CP", description = "Jars and folders (path-separated) to load the entry point and user classes from.")
     String classpath;
 
+    @Option(names = "--mode", defaultValue = "gateway",
+            description = "gateway (py4j's GatewayServer: Python's JavaGateway) or client_server (py4j's ClientServer, "
+                    + "pinned threads: Python's ClientServer) (default: ${DEFAULT-VALUE}).")
+    ConnectionMode mode;
+
     @Option(names = "--address", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String address;
 
@@ -54,7 +61,7 @@ final class GatewayCommand implements Callable<Integer> {
         }
         Py4jGateway gw;
         try {
-            gw = GatewayMain.launch(port, token, entryPoint, classpath, addr);
+            gw = GatewayMain.launch(port, token, entryPoint, classpath, addr, mode);
         } catch (ReflectiveOperationException e) {
             err.println("error: cannot create the entry point " + entryPoint + ": " + e);
             return 2;

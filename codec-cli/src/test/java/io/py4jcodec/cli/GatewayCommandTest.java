@@ -23,13 +23,23 @@ class GatewayCommandTest {
 
     @Test
     void servesUntilAClientShutsItDown() throws Exception {
+        serves("gateway");
+    }
+
+    @Test
+    void clientServerModeServesTheSameRequests() throws Exception {
+        serves("client_server");
+    }
+
+    private static void serves(String mode) throws Exception {
         PipedWriter pipe = new PipedWriter();
         BufferedReader lines = new BufferedReader(new PipedReader(pipe));
         StringWriter err = new StringWriter();
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(new PrintWriter(pipe, true));
         cl.setErr(new PrintWriter(err, true));
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute("gateway", "--port", "0",
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute("gateway", "--mode", mode, "--port", "0",
                 "--auth-token", "cli-token", "--entry-point", "java.util.ArrayList"));
         int port = Integer.parseInt(lines.readLine().trim());
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
