@@ -428,6 +428,10 @@ public class Py4jObjectModel implements GatewayHandler {
     @Override
     public ReturnMessage exception(ExceptionCommand c, RequestContext ctx) {
         Throwable t = (Throwable) values.toJava(c.exception());
+        if (t == null) {
+            // py4j fails with a NullPointerException inside getThrowableAsString
+            return ReturnMessage.error("py4j-codec gateway: no exception object under " + c.exception());
+        }
         return ReturnMessage.success(Value.ofString(Protocol.getThrowableAsString(t)));
     }
 

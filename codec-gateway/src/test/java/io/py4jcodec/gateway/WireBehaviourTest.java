@@ -70,6 +70,7 @@ class WireBehaviourTest {
             "c\nt\nechoBytes\njA===\ne\n",         // bad Base64
             "f\ng\no999999\ncounter\ne\n",         // field of an unknown id
             "p\nrt\ne\n",                          // exception of a non-Throwable
+            "p\nro999999\ne\n",                    // exception of an unknown id
             "a\nq\nt\ne\n",                        // unknown array sub-command
             "c\nt\nadd\nfp0;java.lang.Nope\ne\n",  // a proxy of an unknown interface
             "a\ng\nt\ni0\ne\n",                    // array access on a non-array
