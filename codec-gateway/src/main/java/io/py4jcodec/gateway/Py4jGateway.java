@@ -35,8 +35,9 @@ import java.util.function.Function;
 import py4j.Gateway;
 
 /**
- * A Py4J gateway in GatewayServer mode, built on the codec: the real py4j Python client
- * ({@code JavaGateway}) connects to it as to py4j's own {@code GatewayServer}.
+ * A Py4J gateway built on the codec: the real py4j Python client connects to it as to py4j's own
+ * {@code GatewayServer} ({@code JavaGateway}; the default mode) or, with
+ * {@code .mode(ConnectionMode.CLIENT_SERVER)}, as to py4j's {@code ClientServer} (pinned threads).
  *
  * <pre>{@code
  * Py4jGateway gw = Py4jGateway.builder()
@@ -51,9 +52,10 @@ import py4j.Gateway;
  *
  * <p>Layers, each replaceable: Netty with codec-netty's frame decoder and encoder (bytes to model
  * and back, limits, resync or close as the codec says); a connection handler per mode (auth, then
- * requests; here GatewayServer mode, {@link GatewayConnection}); the {@link GatewayHandler}
- * dispatch SPI; an object model ({@link Py4jObjectModel}: py4j's own {@link Gateway}). Callbacks
- * into Python go through {@link PythonCallbackClient}, also on the codec.
+ * requests: {@link GatewayConnection} in GatewayServer mode, {@link PinnedConnection} in ClientServer
+ * mode); the {@link GatewayHandler} dispatch SPI; an object model ({@link Py4jObjectModel}: py4j's own
+ * {@link Gateway}). Callbacks into Python go through {@link PythonCallbackClient} (GatewayServer mode)
+ * or {@link PinnedPythonClient} (ClientServer mode), also on the codec.
  *
  * <p>Security: it binds to loopback unless told otherwise, compares auth tokens in constant time
  * and never logs or prints them, and bounds what one connection can make it allocate
