@@ -90,7 +90,7 @@ final class DecodeCommand implements Callable<Integer> {
 
     private int decodeStream(InputStream in, Codec codec, PrintWriter out, PrintWriter err, JsonLines json,
                              String conn, String dir) throws IOException {
-        MessageInputStream messages = new MessageInputStream(in, codec.newDecoder(), codec.limits());
+        MessageInputStream messages = new MessageInputStream(in, codec.newDecoder());
         try {
             Message m;
             while ((m = messages.read()) != null) {
