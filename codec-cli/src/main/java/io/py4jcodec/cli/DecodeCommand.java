@@ -57,7 +57,7 @@ final class DecodeCommand implements Callable<Integer> {
     boolean strict;
 
     @Option(names = "--transcript", arity = "0..1", fallbackValue = "",
-            description = "Read a py4j-wire-transcript/1 file (as in shared/transcripts/) and print every frame with its "
+            description = "Read a py4j-wire-transcript/1 file (as in spec/recorded/transcripts/) and print every frame with its "
                     + "connection and direction. Without a file: the embedded real transcript (gateway-auth-success).")
     String transcript;
 
@@ -90,7 +90,7 @@ final class DecodeCommand implements Callable<Integer> {
 
     private int decodeStream(InputStream in, Codec codec, PrintWriter out, PrintWriter err, JsonLines json,
                              String conn, String dir) throws IOException {
-        MessageInputStream messages = new MessageInputStream(in, codec.newDecoder(), codec.limits());
+        MessageInputStream messages = new MessageInputStream(in, codec.newDecoder());
         try {
             Message m;
             while ((m = messages.read()) != null) {

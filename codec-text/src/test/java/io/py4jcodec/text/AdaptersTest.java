@@ -15,7 +15,8 @@ import io.py4jcodec.api.io.MessageOutputStream;
 import io.py4jcodec.api.model.Message;
 import io.py4jcodec.api.model.ReturnMessage;
 import io.py4jcodec.api.model.Value;
-import io.py4jcodec.text.support.RandomModels;
+import io.py4jcodec.testkit.Entropy;
+import io.py4jcodec.testkit.ReadBack;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -42,19 +43,19 @@ class AdaptersTest {
 
     @Test
     void streamsRoundTripThroughTheAdaptersInTinyBlocks() throws IOException {
-        RandomModels gen = new RandomModels(42);
+        Entropy gen = Entropy.seeded(42);
         for (Side writer : Side.values()) {
             List<Message> sent = new ArrayList<>();
             ByteArrayOutputStream wire = new ByteArrayOutputStream();
             MessageOutputStream out = new MessageOutputStream(wire, TextCodec.of(writer).newEncoder());
             for (int i = 0; i < 300; i++) {
-                Message m = gen.message(writer);
-                sent.add(RoundTripPropertyTest.normalize(writer, m));
+                Message m = RoundTripPropertyTest.GEN.message(writer, gen);
+                sent.add(ReadBack.of(writer, m));
                 out.write(m);
             }
             for (int block : new int[] {1, 3, 7, 8192}) {
                 TextCodec reader = TextCodec.of(writer.peer());
-                MessageInputStream in = new MessageInputStream(trickle(wire.toByteArray(), block), reader.newDecoder(), reader.limits());
+                MessageInputStream in = new MessageInputStream(trickle(wire.toByteArray(), block), reader.newDecoder());
                 List<Message> got = new ArrayList<>();
                 Message m;
                 while ((m = in.read()) != null) {
@@ -73,7 +74,7 @@ class AdaptersTest {
         wire.writeBytes(TextCodec.of(Side.JAVA).newEncoder().encode(ReturnMessage.success(Value.ofVoid())));
         wire.writeBytes(payload);
         TextCodec reader = TextCodec.of(Side.PYTHON);
-        MessageInputStream in = new MessageInputStream(trickle(wire.toByteArray(), 2), reader.newDecoder(), reader.limits());
+        MessageInputStream in = new MessageInputStream(trickle(wire.toByteArray(), 2), reader.newDecoder());
         assertEquals(ReturnMessage.success(Value.ofVoid()), in.read());
         byte[] got = new byte[payload.length];
         in.readRawFully(got, 0, got.length);
@@ -102,7 +103,7 @@ class AdaptersTest {
             }
         };
         InputStream in = new java.io.SequenceInputStream(new ByteArrayInputStream("c\nt\nm\n".getBytes(StandardCharsets.US_ASCII)), endless);
-        MessageInputStream messages = new MessageInputStream(in, reader.newDecoder(), reader.limits());
+        MessageInputStream messages = new MessageInputStream(in, reader.newDecoder());
         ProtocolException e = assertThrows(ProtocolException.class, messages::read);
         assertEquals(Reason.FRAME_TOO_LONG, e.reason());
     }
