@@ -42,11 +42,11 @@ public final class ScenarioSuite {
     public static final String SCRIPT_RESOURCE = "py4j_scenarios.py";
     /** Every scenario of the script in GatewayServer mode, in the order it runs them. */
     public static final List<String> GATEWAY_SERVER_SCENARIOS = List.of("values", "overloads", "jvm_views", "lists",
-            "maps_and_sets", "arrays_and_iterators", "streams", "exceptions", "callbacks", "memory", "help_and_dir",
+            "maps_and_sets", "arrays_and_iterators", "auto_convert_and_field", "streams", "exceptions", "callbacks", "memory", "help_and_dir",
             "python_threads", "deep_callbacks", "java_thread", "python_thread_ends", "auth", "shutdown");
     /** Every scenario of the script in ClientServer mode, in the order it runs them: GatewayServer mode's and pinning. */
     public static final List<String> CLIENT_SERVER_SCENARIOS = List.of("values", "overloads", "jvm_views", "lists",
-            "maps_and_sets", "arrays_and_iterators", "streams", "exceptions", "callbacks", "memory", "help_and_dir",
+            "maps_and_sets", "arrays_and_iterators", "auto_convert_and_field", "streams", "exceptions", "callbacks", "memory", "help_and_dir",
             "python_threads", "deep_callbacks", "java_thread", "python_thread_ends", "pinned_threads", "auth", "shutdown");
 
     private static final ObjectMapper JSON = new ObjectMapper();

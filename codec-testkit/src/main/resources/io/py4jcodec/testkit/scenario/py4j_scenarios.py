@@ -254,17 +254,17 @@ def clientserver_only(fn):
     return scenario(fn, ("clientserver",))
 
 
-def connect(mode, port, token, read_timeout, python_token=None, python_server=True):
+def connect(mode, port, token, read_timeout, python_token=None, python_server=True, **options):
     """A client of the gateway on port, of the mode's kind, with a Python server on an ephemeral port
-    (requiring python_token) unless python_server is False."""
+    (requiring python_token) unless python_server is False; options go to Java/GatewayParameters."""
     if mode == "clientserver":
         return ClientServer(
-            java_parameters=JavaParameters(port=port, auth_token=token, read_timeout=read_timeout),
+            java_parameters=JavaParameters(port=port, auth_token=token, read_timeout=read_timeout, **options),
             python_parameters=PythonParameters(
                 port=0, daemonize=True, daemonize_connections=True, auth_token=python_token,
                 eager_load=python_server))
     return JavaGateway(
-        gateway_parameters=GatewayParameters(port=port, auth_token=token, read_timeout=read_timeout),
+        gateway_parameters=GatewayParameters(port=port, auth_token=token, read_timeout=read_timeout, **options),
         callback_server_parameters=CallbackServerParameters(
             port=0, daemonize=True, daemonize_connections=True, auth_token=python_token,
             eager_load=python_server))
@@ -573,6 +573,34 @@ def arrays_and_iterators(s, c):
     it2 = ep.iterator()
     s.value("next", lambda: next(it2), "i1")
     s.value("it.next()", lambda: it2.next(), "i2")
+
+
+@scenario
+def auto_convert_and_field(s, c):
+    """PySpark connects with auto_convert=True: Python collections become Java ones on the way in."""
+    g = connect(c.args.mode, c.args.port, c.args.auth_token, WAIT, python_server=False,
+                auto_convert=True, auto_field=True)
+    try:
+        ep = g.entry_point
+        F = g.jvm.io.py4jcodec.testkit.scenario.ScenarioFixture
+        s.value("sum(list)", lambda: ep.sum([1, 2, 3]), 6)
+        s.value("sum(tuple)", lambda: ep.sum((4, 5)), 9)
+        s.see("describeMap(dict)", lambda: ep.describeMap({"a": 1, "b": None}))
+        s.see("describeSet(set)", lambda: ep.describeSet({"x", "y"}))
+        s.see("over(list)", lambda: ep.over([1, 2]))
+        s.see("echoObject(list)", lambda: ep.echoObject([1, "two", None]))
+        s.see("echoObject(dict)", lambda: ep.echoObject({"k": [1]}))
+        s.see("echoObject(bytearray)", lambda: ep.echoObject(bytearray(b"\x01")))
+        s.see("String.join(list)", lambda: g.jvm.java.lang.String.join(",", ["a", "b"]))
+        f = F("auto", 5)
+        s.value("auto_field int", lambda: f.number, 5)
+        s.value("auto_field str", lambda: f.label, "auto")
+        s.value("auto_field static", lambda: F.STATIC_NUMBER, 42)
+        s.see("auto_field missing", lambda: f.nosuch)
+        s.value("method still callable", lambda: f.describe(), "auto/5")
+        s.see("dir with auto_field", lambda: sorted(dir(f)))
+    finally:
+        g.close()
 
 
 @scenario
