@@ -4,6 +4,9 @@ import io.py4jcodec.api.MessageDecoder;
 import io.py4jcodec.api.ProtocolException;
 import io.py4jcodec.api.model.AuthCommand;
 import io.py4jcodec.api.model.Message;
+import io.py4jcodec.api.model.ReturnMessage;
+import io.py4jcodec.api.model.StreamCommand;
+import io.py4jcodec.api.model.SuccessReturn;
 import io.py4jcodec.text.ConnectionMode;
 import io.py4jcodec.text.TextCodec;
 import java.util.LinkedHashMap;
@@ -27,6 +30,7 @@ final class FrameWatcher {
     private final long openedNanos;
     private final Feed shown;
     private final Feed checked;
+    private FrameWatcher opposite;
 
     FrameWatcher(Proxy proxy, String conn, Direction dir, long openedNanos, ConnectionMode mode, boolean check) {
         this.proxy = proxy;
@@ -35,6 +39,22 @@ final class FrameWatcher {
         this.openedNanos = openedNanos;
         this.shown = new Feed(TextCodec.builder(dir.receiver()).mode(mode).build().newDecoder(), false);
         this.checked = check ? new Feed(TextCodec.builder(dir.receiver()).mode(mode).strict(true).build().newDecoder(), true) : null;
+    }
+
+    /** The other direction of the same connection, which a stream command turns raw. */
+    void opposite(FrameWatcher w) {
+        this.opposite = w;
+    }
+
+    /**
+     * The receiver of this direction asked for a stream ({@code S}): once its success answer has
+     * passed, the rest of this direction is the stream's raw bytes, not frames.
+     */
+    private void rawAfterAnswer() {
+        shown.rawAfterAnswer = true;
+        if (checked != null) {
+            checked.rawAfterAnswer = true;
+        }
     }
 
     /** Bytes that have just been forwarded. */
@@ -58,6 +78,19 @@ final class FrameWatcher {
     }
 
     private void frame(Feed f, Message m) {
+        if (m instanceof StreamCommand && !f.strict && opposite != null) {
+            opposite.rawAfterAnswer();
+        }
+        if (f.rawAfterAnswer && m instanceof ReturnMessage) {
+            f.rawAfterAnswer = false;
+            f.raw = m instanceof SuccessReturn;
+            if (f.raw && !f.strict) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("offset", f.decoder.position());
+                fields.put("detail", "the stream command was answered: raw stream bytes follow, relayed and recorded but not decoded");
+                proxy.line(proxy.format().note(conn, dir, seconds(), "raw_stream", fields));
+            }
+        }
         if (f.strict) {
             proxy.report().frameChecked();
             return;
@@ -93,6 +126,8 @@ final class FrameWatcher {
         private int start;
         private int end;
         private boolean stopped;
+        private volatile boolean rawAfterAnswer;
+        private boolean raw;
 
         Feed(MessageDecoder decoder, boolean strict) {
             this.decoder = decoder;
@@ -124,6 +159,10 @@ final class FrameWatcher {
                     }
                     start += n;
                     frame(this, decoder.message());
+                    if (raw) {
+                        stop();
+                        return;
+                    }
                 }
             } catch (RuntimeException bug) {
                 // a decoder fault must not reach the relay: report it and stop watching this direction

@@ -180,10 +180,15 @@ public final class Proxy implements AutoCloseable {
     }
 
     void note(String conn, String kind, String detail) {
-        line(config.format == FrameFormat.JSON
-                ? "{\"conn\":\"" + conn + "\",\"" + kind + "\":" + io.py4jcodec.spec.CanonicalJson.write(
-                        com.fasterxml.jackson.databind.node.TextNode.valueOf(detail)) + "}"
-                : conn + " !! " + kind + " " + detail);
+        line(config.format == FrameFormat.JSON ? jsonLine("conn", conn, kind, detail) : conn + " !! " + kind + " " + detail);
+    }
+
+    private static String jsonLine(String... keyValues) {
+        com.fasterxml.jackson.databind.node.ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            o.put(keyValues[i], keyValues[i + 1]);
+        }
+        return io.py4jcodec.spec.CanonicalJson.write(o);
     }
 
     void relayEnded(Relay r) {
@@ -215,11 +220,11 @@ public final class Proxy implements AutoCloseable {
             try {
                 recorder.close();
             } catch (IOException e) {
-                line("record: could not finish " + config.record + ": " + e.getMessage());
+                note("-", "record_failed", "could not finish " + config.record + ": " + e.getMessage());
             }
         }
         if (config.check) {
-            line(report.summary());
+            line(config.format == FrameFormat.JSON ? jsonLine("check_summary", report.summary()) : report.summary());
         }
     }
 

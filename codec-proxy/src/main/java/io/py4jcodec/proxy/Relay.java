@@ -55,8 +55,12 @@ final class Relay {
         // the initiator's bytes go to the acceptor, and back
         Direction out = Direction.from(route.initiator());
         Direction back = Direction.from(route.acceptor());
-        Thread a = pump(accepted, upstream, out);
-        Thread b = pump(upstream, accepted, back);
+        FrameWatcher wOut = new FrameWatcher(proxy, id, out, openedNanos, proxy.mode(), proxy.checking());
+        FrameWatcher wBack = new FrameWatcher(proxy, id, back, openedNanos, proxy.mode(), proxy.checking());
+        wOut.opposite(wBack);
+        wBack.opposite(wOut);
+        Thread a = pump(accepted, upstream, out, wOut);
+        Thread b = pump(upstream, accepted, back, wBack);
         Thread closer = new Thread(() -> {
             join(a);
             join(b);
@@ -73,8 +77,7 @@ final class Relay {
         closer.start();
     }
 
-    private Thread pump(Socket from, Socket to, Direction dir) {
-        FrameWatcher watcher = new FrameWatcher(proxy, id, dir, openedNanos, proxy.mode(), proxy.checking());
+    private Thread pump(Socket from, Socket to, Direction dir, FrameWatcher watcher) {
         Thread t = new Thread(() -> copy(from, to, dir, watcher), "proxy-" + id + "-" + dir.wireName());
         t.setDaemon(true);
         return t;
