@@ -17,10 +17,18 @@ import py4j.GatewayServer;
  * Python announced. Configured as {@code Py4jGatewayServer} is otherwise (loopback, port 0, the token
  * in both directions).
  */
-final class ProxiedPy4jGateway implements GatewayUnderTest {
+public final class ProxiedPy4jGateway implements GatewayUnderTest {
     private final Proxy.Builder options;
     private GatewayServer server;
     private volatile Proxy proxy;
+
+    /**
+     * As the overhead benchmark runs it ({@code GatewayBench --gateway io.py4jcodec.proxy.ProxiedPy4jGateway}): every
+     * frame decoded, checked and formatted as JSON, the lines discarded (a terminal's speed is not the proxy's).
+     */
+    public ProxiedPy4jGateway() {
+        this(options(null, true, new PrintStream(java.io.OutputStream.nullOutputStream())));
+    }
 
     /** {@code options}: everything but the target and the callback listener, which this sets. */
     ProxiedPy4jGateway(Proxy.Builder options) {
