@@ -252,5 +252,9 @@ class WireBehaviourTest {
             assertTrue(c.call("!yv\n").startsWith("!zspy4j-codec gateway: expected a command"));
             assertTrue(c.closedCleanly());
         }
+        try (WireClient c = new WireClient(gw.port())) {
+            assertTrue(c.call("!l\n").startsWith("!zsBAD_ANSWER"));
+            assertTrue(c.closedCleanly());
+        }
     }
 }
