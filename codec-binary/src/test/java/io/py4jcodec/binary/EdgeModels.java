@@ -1,9 +1,11 @@
 package io.py4jcodec.binary;
 
+import io.py4jcodec.api.Limits;
 import io.py4jcodec.api.Side;
 import io.py4jcodec.api.model.*;
 import io.py4jcodec.api.model.Value;
-import io.py4jcodec.text.support.RandomModels;
+import io.py4jcodec.testkit.Entropy;
+import io.py4jcodec.testkit.Generators;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ import java.util.SplittableRandom;
  * Seeded models beyond what either real peer writes, which the binary mapping must still carry
  * losslessly: every value kind in every position, ids at the edges of the compact forms, lone
  * surrogates in string values and tokens, unknown commands, bare answers of every status.
- * {@link RandomModels} supplies the realistic half.
+ * The testkit's {@link Generators} supply the realistic half.
  */
 final class EdgeModels {
     private static final String[] IDS = {
@@ -22,44 +24,45 @@ final class EdgeModels {
         "o9223372036854775807", "o922337203685477580", "o9223372036854775808", "o99999999999999999999",
         "o123456789012345678", "p", "é", "o12\n", "😀"
     };
+    private static final Generators REALISTIC = Generators.forLimits(Limits.builder().maxLineBytes(1024).maxParts(64).build());
     private final SplittableRandom rnd;
-    private final RandomModels realistic;
+    private final Entropy realistic;
 
     EdgeModels(long seed) {
         rnd = new SplittableRandom(seed);
-        realistic = new RandomModels(seed ^ 0x5DEECE66DL);
+        realistic = Entropy.seeded(seed ^ 0x5DEECE66DL);
     }
 
     Message message() {
         return switch (rnd.nextInt(4)) {
-            case 0 -> realistic.message(rnd.nextBoolean() ? Side.PYTHON : Side.JAVA);
+            case 0 -> REALISTIC.message(rnd.nextBoolean() ? Side.PYTHON : Side.JAVA, realistic);
             case 1 -> answer();
             default -> command();
         };
     }
 
     String id() {
-        return rnd.nextInt(3) == 0 ? IDS[rnd.nextInt(IDS.length)] : realistic.id();
+        return rnd.nextInt(3) == 0 ? IDS[rnd.nextInt(IDS.length)] : REALISTIC.vocabulary().objectId(realistic);
     }
 
     /** Any string a Java program can hold, lone surrogates included. */
     String text() {
-        return realistic.string(Side.JAVA, 30);
+        return REALISTIC.string(Side.JAVA, realistic, 30);
     }
 
     String name() {
-        return rnd.nextInt(6) == 0 ? IDS[rnd.nextInt(IDS.length)] : realistic.name();
+        return rnd.nextInt(6) == 0 ? IDS[rnd.nextInt(IDS.length)] : Generators.name(realistic);
     }
 
     Value value() {
         return switch (rnd.nextInt(24)) {
-            case 0 -> new IntValue(realistic.edgeLong());
-            case 1 -> new LongValue(realistic.edgeLong());
-            case 2 -> new DoubleValue(realistic.edgeDouble());
+            case 0 -> new IntValue(Generators.edgeLong(realistic));
+            case 1 -> new LongValue(Generators.edgeLong(realistic));
+            case 2 -> new DoubleValue(Generators.edgeDouble(realistic));
             case 3 -> Value.ofBoolean(rnd.nextBoolean());
             case 4 -> decimal();
             case 5, 6 -> new StringValue(text());
-            case 7 -> new BytesValue(realistic.bytes());
+            case 7 -> new BytesValue(REALISTIC.bytes(realistic));
             case 8 -> NullValue.INSTANCE;
             case 9 -> VoidValue.INSTANCE;
             case 10 -> new ReferenceValue(id());

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * model -> binary -> model is the identity over thousands of seeded models (realistic ones from
- * codec-text's generator and edge ones from {@link EdgeModels}), for both encoders and both
+ * the testkit's generators and edge ones from {@link EdgeModels}), for both encoders and both
  * decoders; the two encoders write identical bytes, which are also protobuf's own parse of them.
  */
 class RoundTripPropertyTest {

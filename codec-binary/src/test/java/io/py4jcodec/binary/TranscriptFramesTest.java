@@ -9,7 +9,6 @@ import io.py4jcodec.api.model.*;
 import io.py4jcodec.api.model.Value;
 import io.py4jcodec.text.Frames;
 import io.py4jcodec.text.TextCodec;
-import io.py4jcodec.text.support.Shared;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every frame the real peers exchanged in {@code ../shared/transcripts}: text -> model -> binary
+ * Every frame the real peers exchanged in {@code spec/recorded/transcripts}: text -> model -> binary
  * -> model -> text gives back the recorded bytes, through both encoders and both decoders, and the
  * binary frame decodes the same whole, byte by byte, and split at every offset. Also prints the
  * size table quoted in MAPPING.md.
@@ -32,7 +31,7 @@ class TranscriptFramesTest {
 
     static List<Recorded> frames(String file) {
         List<Recorded> out = new ArrayList<>();
-        for (JsonNode f : Shared.json("transcripts/frames/" + file + ".json").get("frames")) {
+        for (JsonNode f : io.py4jcodec.testkit.Recorded.json("transcripts/frames/" + file + ".json").get("frames")) {
             String dir = f.get("dir").asText();
             out.add(new Recorded(file + " frame " + f.get("index").asInt() + " " + dir,
                     dir.startsWith("python") ? Side.PYTHON : Side.JAVA, Base64.getDecoder().decode(f.get("b64").asText())));

@@ -57,7 +57,7 @@ final class DecodeCommand implements Callable<Integer> {
     boolean strict;
 
     @Option(names = "--transcript", arity = "0..1", fallbackValue = "",
-            description = "Read a py4j-wire-transcript/1 file (as in shared/transcripts/) and print every frame with its "
+            description = "Read a py4j-wire-transcript/1 file (as in spec/recorded/transcripts/) and print every frame with its "
                     + "connection and direction. Without a file: the embedded real transcript (gateway-auth-success).")
     String transcript;
 

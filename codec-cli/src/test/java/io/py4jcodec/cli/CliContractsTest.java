@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.py4jcodec.testkit.Recorded;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -63,9 +63,9 @@ class CliContractsTest {
         }
     }
 
-    /** The recorded bytes of a shared transcript per direction and connection ("python->java c1"). */
-    static Map<String, ByteArrayOutputStream> streams(String name) throws java.io.IOException {
-        JsonNode t = new ObjectMapper().readTree(DecodeCommandTest.shared().resolve("transcripts/" + name + ".json").toFile());
+    /** The recorded bytes of a real transcript per direction and connection ("python->java c1"). */
+    static Map<String, ByteArrayOutputStream> streams(String name) {
+        JsonNode t = Recorded.json("transcripts/" + name + ".json");
         Map<String, ByteArrayOutputStream> streams = new LinkedHashMap<>();
         for (JsonNode ev : t.path("events")) {
             if (ev.path("type").asText().equals("data")) {

@@ -5,20 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.py4jcodec.testkit.Recorded;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** {@code py4j-codec decode} on the real shared transcripts and on bad input. */
+/** {@code py4j-codec decode} on the transcripts recorded from the real peers and on bad input. */
 class DecodeCommandTest {
 
     record Run(int exit, String out, String err) {
@@ -40,18 +39,13 @@ class DecodeCommandTest {
         }
     }
 
-    static Path shared() {
-        String prop = System.getProperty("py4jcodec.shared");
-        return prop != null ? Paths.get(prop) : Paths.get("..", "..", "shared");
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"gateway-primitives", "gateway-collections", "gateway-memory", "gateway-auth-success"})
     void transcriptPrintsOneLinePerRecordedFrame(String name) throws Exception {
-        Path t = shared().resolve("transcripts/" + name + ".json");
+        Path t = Recorded.path("transcripts/" + name + ".json");
         Run r = run(InputStream.nullInputStream(), "decode", "--transcript", t.toString());
         assertEquals(0, r.exit(), r.err());
-        JsonNode frames = new ObjectMapper().readTree(shared().resolve("transcripts/frames/" + name + ".json").toFile()).get("frames");
+        JsonNode frames = Recorded.json("transcripts/frames/" + name + ".json").get("frames");
         String[] lines = r.out().split("\n");
         assertEquals(frames.size(), lines.length);
         for (int i = 0; i < lines.length; i++) {

@@ -6,6 +6,7 @@ import io.py4jcodec.api.MessageDecoder;
 import io.py4jcodec.api.ProtocolException;
 import io.py4jcodec.api.Reason;
 import io.py4jcodec.api.model.Message;
+import io.py4jcodec.testkit.Entropy;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;

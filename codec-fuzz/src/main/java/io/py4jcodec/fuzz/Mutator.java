@@ -1,5 +1,6 @@
 package io.py4jcodec.fuzz;
 
+import io.py4jcodec.testkit.Entropy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

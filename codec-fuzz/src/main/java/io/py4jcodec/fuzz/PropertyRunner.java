@@ -1,5 +1,7 @@
 package io.py4jcodec.fuzz;
 
+import io.py4jcodec.testkit.Choices;
+import io.py4jcodec.testkit.Entropy;
 import java.util.function.Consumer;
 import java.util.function.Function;
 

@@ -1,5 +1,6 @@
 package io.py4jcodec.fuzz;
 
+import io.py4jcodec.testkit.Choices;
 import java.util.Arrays;
 import java.util.function.Predicate;
 

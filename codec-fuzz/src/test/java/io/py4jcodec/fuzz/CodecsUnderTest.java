@@ -5,6 +5,7 @@ import io.py4jcodec.api.Limits;
 import io.py4jcodec.api.Side;
 import io.py4jcodec.api.model.Message;
 import io.py4jcodec.binary.BinaryCodec;
+import io.py4jcodec.testkit.ReadBack;
 import io.py4jcodec.text.ConnectionMode;
 import io.py4jcodec.text.TextCodec;
 import java.util.ArrayList;

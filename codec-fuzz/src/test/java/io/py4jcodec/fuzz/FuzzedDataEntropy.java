@@ -1,6 +1,7 @@
 package io.py4jcodec.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import io.py4jcodec.testkit.Entropy;
 
 /**
  * Jazzer's bytes as an {@link Entropy}: the fuzzer's input picks every choice of the generators, so

@@ -4,6 +4,9 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.py4jcodec.api.Codec;
 import io.py4jcodec.api.Side;
+import io.py4jcodec.testkit.Choices;
+import io.py4jcodec.testkit.Entropy;
+import io.py4jcodec.testkit.Generators;
 import java.util.List;
 
 /**

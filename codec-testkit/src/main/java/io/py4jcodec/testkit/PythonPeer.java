@@ -77,6 +77,8 @@ public final class PythonPeer {
         if (required()) {
             throw new AssertionError(why + " (this run requires it: PY4JCODEC_REQUIRE_PYTHON / py4jcodec.python.required)");
         }
+        // surefire does not print why a test was skipped; this is the one line that says how to enable it
+        System.err.println("[skipped] " + why);
         Assumptions.abort(why);
         throw new AssertionError("unreachable");
     }

@@ -15,7 +15,8 @@ import io.py4jcodec.api.io.MessageOutputStream;
 import io.py4jcodec.api.model.Message;
 import io.py4jcodec.api.model.ReturnMessage;
 import io.py4jcodec.api.model.Value;
-import io.py4jcodec.text.support.RandomModels;
+import io.py4jcodec.testkit.Entropy;
+import io.py4jcodec.testkit.ReadBack;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -42,14 +43,14 @@ class AdaptersTest {
 
     @Test
     void streamsRoundTripThroughTheAdaptersInTinyBlocks() throws IOException {
-        RandomModels gen = new RandomModels(42);
+        Entropy gen = Entropy.seeded(42);
         for (Side writer : Side.values()) {
             List<Message> sent = new ArrayList<>();
             ByteArrayOutputStream wire = new ByteArrayOutputStream();
             MessageOutputStream out = new MessageOutputStream(wire, TextCodec.of(writer).newEncoder());
             for (int i = 0; i < 300; i++) {
-                Message m = gen.message(writer);
-                sent.add(RoundTripPropertyTest.normalize(writer, m));
+                Message m = RoundTripPropertyTest.GEN.message(writer, gen);
+                sent.add(ReadBack.of(writer, m));
                 out.write(m);
             }
             for (int block : new int[] {1, 3, 7, 8192}) {

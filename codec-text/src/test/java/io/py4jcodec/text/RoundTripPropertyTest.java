@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.py4jcodec.api.Limits;
 import io.py4jcodec.api.MessageDecoder;
 import io.py4jcodec.api.Side;
-import io.py4jcodec.api.model.*;
-import io.py4jcodec.text.support.RandomModels;
+import io.py4jcodec.api.model.Message;
+import io.py4jcodec.testkit.Entropy;
+import io.py4jcodec.testkit.Generators;
+import io.py4jcodec.testkit.ReadBack;
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,15 +28,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RoundTripPropertyTest {
     static final long SEED = Long.getLong("py4jcodec.seed", 20261124L);
     static final int CASES = Integer.getInteger("py4jcodec.cases", 3000);
+    /** The model generators, with long strings and argument lists sized well inside the readers' default limits. */
+    static final Generators GEN = Generators.forLimits(Limits.builder().maxLineBytes(1024).maxParts(64).build());
 
     @ParameterizedTest
     @EnumSource(Side.class)
     void decodeOfEncodeIsIdentityUpToWhatTheSideCannotWrite(Side writer) {
-        RandomModels gen = new RandomModels(SEED + writer.ordinal());
         TextEncoder enc = TextCodec.of(writer).newEncoder();
         for (TextCodec reader : readers(writer.peer())) {
+            Entropy gen = Entropy.seeded(SEED + writer.ordinal());
             for (int i = 0; i < CASES; i++) {
-                Message m = gen.message(writer);
+                Message m = GEN.message(writer, gen);
                 byte[] wire = enc.encode(m);
                 Message back;
                 try {
@@ -43,7 +47,7 @@ class RoundTripPropertyTest {
                     throw new AssertionError("seed " + SEED + " case " + i + " " + reader + ": " + m + "\nwire: "
                             + show(wire), e);
                 }
-                assertEquals(normalize(writer, m), back, () -> "seed " + SEED + " " + reader + " wire " + show(wire));
+                assertEquals(ReadBack.of(writer, m), back, () -> "seed " + SEED + " " + reader + " wire " + show(wire));
                 assertArrayEquals(wire, enc.encode(back), () -> "re-encoding, wire " + show(wire));
             }
         }
@@ -52,17 +56,17 @@ class RoundTripPropertyTest {
     @ParameterizedTest
     @EnumSource(Side.class)
     void streamsDecodeTheSameWholeByteByByteAndInRandomChunks(Side writer) {
-        RandomModels gen = new RandomModels(SEED * 31 + writer.ordinal());
+        Entropy gen = Entropy.seeded(SEED * 31 + writer.ordinal());
         SplittableRandom chunks = new SplittableRandom(SEED);
         TextEncoder enc = TextCodec.of(writer).newEncoder();
         TextCodec reader = TextCodec.of(writer.peer());
         for (int round = 0; round < 60; round++) {
             List<Message> sent = new ArrayList<>();
             ByteArrayOutputStream stream = new ByteArrayOutputStream();
-            int n = 1 + gen.nextInt(30);
+            int n = gen.between(1, 30);
             for (int i = 0; i < n; i++) {
-                Message m = gen.message(writer);
-                sent.add(normalize(writer, m));
+                Message m = GEN.message(writer, gen);
+                sent.add(ReadBack.of(writer, m));
                 stream.writeBytes(enc.encode(m));
             }
             byte[] bytes = stream.toByteArray();
@@ -99,44 +103,6 @@ class RoundTripPropertyTest {
     static List<TextCodec> readers(Side side) {
         return List.of(TextCodec.of(side), TextCodec.builder(side).strict(true).build(),
                 TextCodec.builder(side).mode(ConnectionMode.CLIENT_SERVER).build());
-    }
-
-    /** What the receiving peer gets when {@code writer} writes {@code m}. */
-    static Message normalize(Side writer, Message m) {
-        if (writer == Side.PYTHON) {
-            return m;
-        }
-        if (m instanceof ReturnMessage r) {
-            Value v = r.value() == null ? null : normalize(r.value());
-            return switch (r.status()) {
-                case 'y' -> v == null ? SuccessReturn.BARE : new SuccessReturn(v);
-                case 'x' -> v == null ? ErrorReturn.BARE : new ErrorReturn(v);
-                default -> v == null ? FatalReturn.BARE : new FatalReturn(v);
-            };
-        }
-        if (m instanceof ProxyCallCommand c) {
-            return new ProxyCallCommand(c.proxyId(), c.method(), c.arguments().stream().map(RoundTripPropertyTest::normalize).toList());
-        }
-        if (m instanceof AuthCommand a) {
-            return new AuthCommand(javaWrites(a.token()));
-        }
-        return m;
-    }
-
-    /** Java writes a lone surrogate as '?' and a BigDecimal in plain form. */
-    static Value normalize(Value v) {
-        if (v instanceof StringValue s) {
-            return new StringValue(javaWrites(s.value()));
-        }
-        if (v instanceof DecimalValue d) {
-            return DecimalValue.of(new BigDecimal(d.value().toPlainString()));
-        }
-        return v;
-    }
-
-    /** The JDK's own UTF-8 encoder replaces unpaired surrogates with '?', as OutputStreamWriter does. */
-    static String javaWrites(String s) {
-        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
 
     static String show(byte[] wire) {

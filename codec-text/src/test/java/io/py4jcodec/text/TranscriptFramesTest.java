@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.py4jcodec.api.MessageDecoder;
 import io.py4jcodec.api.Side;
 import io.py4jcodec.api.model.Message;
-import io.py4jcodec.text.support.Shared;
+import io.py4jcodec.testkit.Recorded;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,7 +34,7 @@ class TranscriptFramesTest {
     Stream<DynamicTest> everyFrameRoundTripsByteExactly() {
         List<DynamicTest> tests = new ArrayList<>();
         for (String file : FILES) {
-            JsonNode frames = Shared.json("transcripts/frames/" + file + ".json").get("frames");
+            JsonNode frames = Recorded.json("transcripts/frames/" + file + ".json").get("frames");
             tests.add(DynamicTest.dynamicTest(file, () -> {
                 int n = 0;
                 for (JsonNode f : frames) {
@@ -58,7 +58,7 @@ class TranscriptFramesTest {
     Stream<DynamicTest> everyFrameDecodesTheSameWholeByteByByteAndSplit() {
         List<DynamicTest> tests = new ArrayList<>();
         for (String file : FILES) {
-            JsonNode frames = Shared.json("transcripts/frames/" + file + ".json").get("frames");
+            JsonNode frames = Recorded.json("transcripts/frames/" + file + ".json").get("frames");
             tests.add(DynamicTest.dynamicTest(file, () -> {
                 for (JsonNode f : frames) {
                     byte[] wire = Base64.getDecoder().decode(f.get("b64").asText());
@@ -84,7 +84,7 @@ class TranscriptFramesTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (String file : FILES) {
             tests.add(DynamicTest.dynamicTest(file, () -> {
-                JsonNode transcript = Shared.json("transcripts/" + file + ".json");
+                JsonNode transcript = Recorded.json("transcripts/" + file + ".json");
                 Map<String, ByteArrayOutputStream> streams = new LinkedHashMap<>();
                 for (JsonNode ev : transcript.get("events")) {
                     if (ev.get("type").asText().equals("data")) {
@@ -93,7 +93,7 @@ class TranscriptFramesTest {
                                 .writeBytes(Base64.getDecoder().decode(ev.get("b64").asText()));
                     }
                 }
-                JsonNode frames = Shared.json("transcripts/frames/" + file + ".json").get("frames");
+                JsonNode frames = Recorded.json("transcripts/frames/" + file + ".json").get("frames");
                 for (Map.Entry<String, ByteArrayOutputStream> e : streams.entrySet()) {
                     String dir = e.getKey().split(" ")[1];
                     TextCodec codec = TextCodec.of(writer(dir).peer());

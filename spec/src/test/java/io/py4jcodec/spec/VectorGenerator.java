@@ -3,6 +3,7 @@ package io.py4jcodec.spec;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.py4jcodec.testkit.Recorded;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -74,7 +75,7 @@ import py4j.reflection.PythonProxyHandler;
 
 /**
  * Generates {@code spec/vectors} from the real peers: Java-written bytes from the py4j jar run in this
- * JVM, Python-written bytes from the records in {@code ../shared/vectors} and the shared transcripts.
+ * JVM, Python-written bytes from the records in {@code spec/recorded} (vectors and transcripts).
  *
  * <p>Where each expected JSON comes from: for values, from what the peer was asked to write (the Java
  * object given to the jar, the Python value described in the shared record), mapped onto the model
@@ -137,7 +138,7 @@ public final class VectorGenerator {
                 + "from Gateway.getReturnObject + Protocol.getOutputCommand of the py4j jar.");
         Category jdk = cat("implementation-defined", "jdk-doubles", "Java-written doubles whose Double.toString text differs "
                 + "between JDK 17 (as recorded) and JDK 19+ (shortest digits): both spellings read the same, a Java-side writer writes either.");
-        for (JsonNode r : Shared.json("vectors/java_encode.json")) {
+        for (JsonNode r : Recorded.json("vectors/java_encode.json")) {
             Object o = javaObject(r.get("input"));
             if (o == NOT_REBUILT) {
                 continue;
@@ -342,8 +343,8 @@ public final class VectorGenerator {
 
     private void pythonValues() {
         Category c = cat("valid", "values-python", "Every typed part as the Python side writes it: callback answers !y<get_command_part(value)>, "
-                + "from ../shared/vectors/py_get_command_part.json (py4j 0.10.9.9 on CPython 3.11).");
-        for (JsonNode r : Shared.json("vectors/py_get_command_part.json")) {
+                + "from spec/recorded/vectors/py_get_command_part.json (py4j 0.10.9.9 on CPython 3.11).");
+        for (JsonNode r : Recorded.json("vectors/py_get_command_part.json")) {
             if (!r.get("function").asText().equals("protocol.get_command_part")) {
                 continue;
             }
@@ -429,8 +430,8 @@ public final class VectorGenerator {
     }
 
     private void pythonCommands() {
-        Category c = cat("valid", "commands-python", "Every command frame the Python client sends, from ../shared/vectors/py_commands.json.");
-        for (JsonNode r : Shared.json("vectors/py_commands.json")) {
+        Category c = cat("valid", "commands-python", "Every command frame the Python client sends, from spec/recorded/vectors/py_commands.json.");
+        for (JsonNode r : Recorded.json("vectors/py_commands.json")) {
             JsonNode cmds = r.has("commands") ? r.get("commands") : NODES.arrayNode().add(r.get("wire"));
             int i = 0;
             for (JsonNode cmd : cmds) {
@@ -443,8 +444,8 @@ public final class VectorGenerator {
 
     private void pythonCallbackAnswers() {
         Category c = cat("valid", "callbacks-python", "What the Python callback server and the ClientServer connection write back "
-                + "(and the Java bytes they were fed), from ../shared/vectors/py_callback.json.");
-        for (JsonNode r : Shared.json("vectors/py_callback.json")) {
+                + "(and the Java bytes they were fed), from spec/recorded/vectors/py_callback.json.");
+        for (JsonNode r : Recorded.json("vectors/py_callback.json")) {
             String label = slug(r.path("input").path("label").asText());
             boolean clientServer = r.get("function").asText().contains("clientserver");
             Mode mode = clientServer ? Mode.CLIENT_SERVER : Mode.GATEWAY;
@@ -468,9 +469,9 @@ public final class VectorGenerator {
 
     private void transcripts() {
         Category c = cat("valid", "transcripts", "Every distinct frame of the shared GatewayServer transcripts (real Python client and "
-                + "Java gateway on 127.0.0.1), from ../shared/transcripts/frames.");
+                + "Java gateway on 127.0.0.1), from spec/recorded/transcripts/frames.");
         for (String name : List.of("gateway-primitives", "gateway-collections", "gateway-memory", "gateway-auth-success")) {
-            for (JsonNode f : Shared.json("transcripts/frames/" + name + ".json").get("frames")) {
+            for (JsonNode f : Recorded.json("transcripts/frames/" + name + ".json").get("frames")) {
                 byte[] wire = Base64.getDecoder().decode(f.get("b64").asText());
                 Side writer = f.get("dir").asText().startsWith("python") ? Side.PYTHON : Side.JAVA;
                 Implementation.Decoded d = REF.decode(writer.peer(), false, Mode.GATEWAY, wire);
@@ -492,11 +493,11 @@ public final class VectorGenerator {
 
     private void javaReaderParts() {
         Category inv = cat("invalid", "parts-java-reader", "Typed parts the Java reader (Protocol.getObject) rejects, as a call argument; "
-                + "from ../shared/vectors/java_getobject.json.");
+                + "from spec/recorded/vectors/java_getobject.json.");
         Category imp = cat("implementation-defined", "parts-java-reader", "Typed parts the Java reader accepts but no peer writes "
                 + "(lenient reading, as Protocol.getObject reads them; strict readers may reject); from java_getobject.json.");
         Category val = cat("valid", "parts-java-reader", "Typed parts the Java reader accepts exactly as the Python client writes them; from java_getobject.json.");
-        for (JsonNode r : Shared.json("vectors/java_getobject.json")) {
+        for (JsonNode r : Recorded.json("vectors/java_getobject.json")) {
             String part = r.get("wire").asText();
             if (part.isBlank() || part.equals("e") || part.startsWith("f") || part.startsWith("r")) {
                 continue; // a blank line or e ends the list (see framing); f and r need the gateway's objects and classes
@@ -530,11 +531,11 @@ public final class VectorGenerator {
     }
 
     private void pythonReaderParts() {
-        Category inv = cat("invalid", "parts-python-reader", "Answers the Python reader (get_return_value) rejects; from ../shared/vectors/py_get_return_value.json.");
+        Category inv = cat("invalid", "parts-python-reader", "Answers the Python reader (get_return_value) rejects; from spec/recorded/vectors/py_get_return_value.json.");
         Category imp = cat("implementation-defined", "parts-python-reader", "Answers the Python reader accepts but the Java side never writes "
                 + "(lenient reading, as get_return_value reads them); from py_get_return_value.json.");
         Category val = cat("valid", "parts-python-reader", "Answers the Python reader accepts exactly as the Java side writes them; from py_get_return_value.json.");
-        for (JsonNode r : Shared.json("vectors/py_get_return_value.json")) {
+        for (JsonNode r : Recorded.json("vectors/py_get_return_value.json")) {
             String answer = r.get("wire").asText();
             boolean bytearray = r.get("function").asText().contains("decode_bytearray");
             if (bytearray) {
@@ -647,7 +648,7 @@ public final class VectorGenerator {
         Category imp = cat("implementation-defined", "escapes", "Malformed escapes in a string part: Java drops the backslash of an unknown "
                 + "escape, Python keeps it; strict readers reject them (BAD_ESCAPE). From java_stringutil.json and py_escape.json.");
         Category val = cat("valid", "escapes", "Well-formed escapes in string parts, read by each side; from java_stringutil.json and py_escape.json.");
-        for (JsonNode r : Shared.json("vectors/java_stringutil.json")) {
+        for (JsonNode r : Recorded.json("vectors/java_stringutil.json")) {
             if (!r.get("function").asText().equals("StringUtil.unescape") || r.get("wire").asText().contains("\n") || r.get("wire").asText().contains("\r")) {
                 continue;
             }
@@ -655,7 +656,7 @@ public final class VectorGenerator {
             readerCase(val, imp, "java-unescape-" + slug(r.get("wire").asText()), Side.JAVA, frame,
                     List.of(new CallCommand("t", "m", List.of(new StringValue(r.get("output").asText())))), "#escaping", "shared java_stringutil: StringUtil.unescape");
         }
-        for (JsonNode r : Shared.json("vectors/py_escape.json")) {
+        for (JsonNode r : Recorded.json("vectors/py_escape.json")) {
             if (!r.get("function").asText().equals("protocol.unescape_new_line") || r.get("wire").asText().contains("\n") || r.get("wire").asText().contains("\r")) {
                 continue;
             }
@@ -668,7 +669,7 @@ public final class VectorGenerator {
     private void framing() {
         Category inv = cat("invalid", "framing", "Frames a real reader rejects or cannot frame: from py_framing.json, py_callback.json, java_commands.json.");
         Category imp = cat("implementation-defined", "framing", "Line ends and blank lines, read as each real reader reads them (java_readline.json, java_commands.json, py_framing.json).");
-        for (JsonNode r : Shared.json("vectors/py_framing.json")) {
+        for (JsonNode r : Recorded.json("vectors/py_framing.json")) {
             byte[] in = HexFormat.of().parseHex(r.get("received_bytes_hex").asText());
             String id = "python-answer-" + r.get("received_bytes_hex").asText();
             if (in.length == 0 || in[0] != '!') {
@@ -717,13 +718,13 @@ public final class VectorGenerator {
     private void jdkDoubles() {
         Category jdk = files.get("implementation-defined/jdk-doubles");
         Map<Double, String> jdk17 = new LinkedHashMap<>();
-        for (JsonNode r : Shared.json("vectors/java_encode.json")) {
+        for (JsonNode r : Recorded.json("vectors/java_encode.json")) {
             if (r.get("input").path("java_type").asText().equals("java.lang.Double")) {
                 double d = Double.longBitsToDouble(Long.parseUnsignedLong(r.get("input").get("raw_bits").asText(), 16));
                 jdk17.put(d, r.get("command_part").asText().substring(1));
             }
         }
-        for (JsonNode e : Shared.json("vectors/cross_checks.json").get(1).get("examples_java_longer")) {
+        for (JsonNode e : Recorded.json("vectors/cross_checks.json").get(1).get("examples_java_longer")) {
             jdk17.put(Double.parseDouble(e.get("value_repr").asText()), e.get("java").asText());
         }
         for (Map.Entry<Double, String> e : jdk17.entrySet()) {

@@ -2,7 +2,6 @@ package io.py4jcodec.testkit.scenario;
 
 import java.net.InetAddress;
 import py4j.ClientServer;
-import py4j.GatewayServer;
 
 /**
  * py4j's own {@code py4j.ClientServer} (the real 0.10.9.9 jar) as a {@link ClientServerUnderTest}: the
@@ -27,7 +26,7 @@ public final class Py4jClientServer implements ClientServerUnderTest {
         ClientServer.ClientServerBuilder b = new ClientServer.ClientServerBuilder(entryPoint)
                 .javaPort(0)
                 .javaAddress(loopback)
-                .pythonPort(GatewayServer.DEFAULT_PYTHON_PORT)
+                .pythonPort(0)  // until Python resets it: never py4j's default port, where anything may listen
                 .pythonAddress(loopback);
         if (authToken != null) {
             b.authToken(authToken);

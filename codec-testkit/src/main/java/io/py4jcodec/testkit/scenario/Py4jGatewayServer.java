@@ -28,8 +28,9 @@ public final class Py4jGatewayServer implements GatewayUnderTest {
         GatewayServer.GatewayServerBuilder b = new GatewayServer.GatewayServerBuilder(entryPoint)
                 .javaPort(0)
                 .javaAddress(loopback)
-                // the port is a placeholder until Python calls resetCallbackClient with its real one
-                .callbackClient(GatewayServer.DEFAULT_PYTHON_PORT, loopback, authToken);
+                // port 0 until Python calls resetCallbackClient with its real one: a call before that fails at once
+                // instead of reaching whatever listens on py4j's default port
+                .callbackClient(0, loopback, authToken);
         if (authToken != null) {
             b.authToken(authToken);
         }

@@ -21,6 +21,7 @@ import decimal
 import gc
 import json
 import math
+import os
 import sys
 import threading
 import time
@@ -923,13 +924,21 @@ def main():
                 s.failures.append("scenario raised: " + traceback.format_exc(limit=5))
             emit({"scenario": s.name, "observed": s.observed, "failures": s.failures})
     finally:
-        try:
-            gateway.shutdown_callback_server()
-            gateway.close()
-        except Exception:
-            pass
+        # py4j's ClientServer.close() can block for good in a socket close while its Python server's
+        # thread reads that socket: close on a daemon thread, bounded
+        def close():
+            try:
+                gateway.shutdown_callback_server()
+                gateway.close()
+            except Exception:
+                pass
+        closer = threading.Thread(target=close, daemon=True)
+        closer.start()
+        closer.join(WAIT)
     emit({"done": True})
 
 
 if __name__ == "__main__":
     main()
+    sys.stdout.flush()
+    os._exit(0)  # daemon threads of py4j's servers may still be blocked in socket calls

@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -20,12 +18,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.agrona.MutableDirectBuffer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.py4jcodec.testkit.Recorded;
 
 class PythonFloatFormatTest
 {
@@ -296,15 +293,13 @@ class PythonFloatFormatTest
     }
 
     // ---------------------------------------------------------------------------------------------
-    // py4j test vectors (protocol.encode_float and float get_command_part), when available
+    // py4j's recorded vectors (protocol.encode_float and float get_command_part)
     // ---------------------------------------------------------------------------------------------
 
     @Test
-    void py4jPythonVectors() throws IOException
+    void py4jPythonVectors()
     {
-        final Path file = vectorsDir().resolve("py_get_command_part.json");
-        Assumptions.assumeTrue(Files.isRegularFile(file), "no vectors at " + file);
-        final JsonNode records = new ObjectMapper().readTree(file.toFile());
+        final JsonNode records = Recorded.json("vectors/py_get_command_part.json");
         int checked = 0;
         for (final JsonNode record : records)
         {
@@ -328,13 +323,6 @@ class PythonFloatFormatTest
             }
         }
         assertTrue(checked >= 9, "only " + checked + " float vectors found");
-    }
-
-    private static Path vectorsDir()
-    {
-        // set by the parent pom's surefire configuration; ../../shared from the module directory otherwise
-        final String shared = System.getProperty("py4jcodec.shared");
-        return (shared != null ? Path.of(shared) : Path.of("..", "..", "shared")).resolve("vectors");
     }
 
     /** Python float.hex() output ("0x1.8p+0", "-0x0.0p+0") or nan / inf / -inf. */

@@ -13,7 +13,7 @@ import io.py4jcodec.api.model.Message;
 import io.py4jcodec.text.ConnectionMode;
 import io.py4jcodec.text.TextCodec;
 import io.py4jcodec.text.TextDecoder;
-import io.py4jcodec.text.support.Shared;
+import io.py4jcodec.testkit.Recorded;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,7 @@ final class Vectors {
 
     /** The records of {@code vectors/<file>.json}. */
     static JsonNode records(String file) {
-        JsonNode all = Shared.json("vectors/" + file + ".json");
+        JsonNode all = Recorded.json("vectors/" + file + ".json");
         assertTrue(all.isArray() && all.size() > 0, file + " holds records");
         return all;
     }

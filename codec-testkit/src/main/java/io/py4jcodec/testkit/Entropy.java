@@ -1,9 +1,9 @@
-package io.py4jcodec.fuzz;
+package io.py4jcodec.testkit;
 
 /**
  * Where every generator and mutator draws its choices from. One generator core serves three
  * sources: a seeded pseudo-random run ({@link #seeded(long)}), a replay of recorded choices (for
- * shrinking a failing case, see {@link Shrinker}), and Jazzer's {@code FuzzedDataProvider}
+ * shrinking a failing case, see {@code io.py4jcodec.fuzz.Shrinker}), and Jazzer's {@code FuzzedDataProvider}
  * (structure-aware fuzzing: the fuzzer's bytes pick the choices).
  *
  * <p>Contract for generators, so that shrinking works: a choice of 0 is always the simplest option

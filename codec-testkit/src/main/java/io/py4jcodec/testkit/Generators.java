@@ -1,4 +1,4 @@
-package io.py4jcodec.fuzz;
+package io.py4jcodec.testkit;
 
 import io.py4jcodec.api.Limits;
 import io.py4jcodec.api.Side;
@@ -16,7 +16,7 @@ import java.util.List;
  * {@link Limits#maxLineBytes()}, argument lists within one part of {@link Limits#maxParts()}.
  *
  * <p>Every choice is drawn from an {@link Entropy}, with 0 the simplest option, so the same code
- * serves seeded property runs, replays for {@link Shrinker}, and Jazzer's structure-aware fuzzing.
+ * serves seeded property runs, replays for {@code io.py4jcodec.fuzz.Shrinker}, and Jazzer's structure-aware fuzzing.
  *
  * <pre>{@code
  * Generators gen = Generators.forLimits(Limits.DEFAULT);

@@ -1,4 +1,4 @@
-package io.py4jcodec.fuzz;
+package io.py4jcodec.testkit;
 
 import io.py4jcodec.api.Side;
 import io.py4jcodec.api.model.*;

@@ -1,4 +1,4 @@
-package io.py4jcodec.fuzz;
+package io.py4jcodec.testkit;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 /**
  * An {@link Entropy} that records every choice it hands out: either drawn from a seeded
  * {@link SplittableRandom}, or replayed from a recorded sequence (exhausted replays answer 0). The
- * recorded sequence is what {@link Shrinker} edits to simplify a failing case.
+ * recorded sequence is what {@code io.py4jcodec.fuzz.Shrinker} edits to simplify a failing case.
  */
 public final class Choices implements Entropy {
     private final SplittableRandom random;

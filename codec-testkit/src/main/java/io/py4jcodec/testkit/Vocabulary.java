@@ -1,4 +1,4 @@
-package io.py4jcodec.fuzz;
+package io.py4jcodec.testkit;
 
 import java.util.List;
 
