@@ -19,7 +19,8 @@ import io.py4jcodec.api.model.MemoryAttachCommand;
 import io.py4jcodec.api.model.ProxyCallCommand;
 import io.py4jcodec.api.model.ReturnMessage;
 import io.py4jcodec.api.model.UnknownCommand;
-import io.py4jcodec.text.support.RandomModels;
+import io.py4jcodec.testkit.Choices;
+import io.py4jcodec.testkit.Generators;
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -52,9 +53,10 @@ class RolesAndDispatchTest {
     @Test
     void dispatchReachesOneMethodPerKind() {
         Map<CommandKind, Command> samples = new EnumMap<>(CommandKind.class);
-        RandomModels rnd = new RandomModels(9);
+        Generators gen = Generators.forLimits(Limits.DEFAULT);
+        Choices rnd = Choices.seeded(9);
         for (int i = 0; i < 20_000 && samples.size() < CommandKind.values().length - 2; i++) {
-            Command c = rnd.command(i % 2 == 0 ? Side.PYTHON : Side.JAVA);
+            Command c = gen.command(i % 2 == 0 ? Side.PYTHON : Side.JAVA, rnd);
             samples.putIfAbsent(c.kind(), c);
         }
         samples.put(CommandKind.MEMORY_ATTACH, new MemoryAttachCommand("o1"));
