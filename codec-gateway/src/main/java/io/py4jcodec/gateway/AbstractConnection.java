@@ -195,7 +195,10 @@ abstract class AbstractConnection extends ChannelInboundHandlerAdapter implement
             while (payload.read(buf) >= 0) {
                 buf.flip();
                 if (buf.hasRemaining()) {
-                    channel.writeAndFlush(channel.alloc().buffer(buf.remaining()).writeBytes(buf)).sync();
+                    var written = channel.writeAndFlush(channel.alloc().buffer(buf.remaining()).writeBytes(buf));
+                    if (!channel.eventLoop().inEventLoop()) {
+                        written.sync(); // a thread-per-connection transport writes during the flush itself
+                    }
                 }
                 buf.clear();
             }
@@ -213,6 +216,9 @@ abstract class AbstractConnection extends ChannelInboundHandlerAdapter implement
 
     /** Back-pressure: answers wait while the peer is not reading them. */
     private void awaitWritable() {
+        if (channel.eventLoop().inEventLoop()) {
+            return; // thread-per-connection transport: writes are blocking, the buffer is empty after each flush
+        }
         synchronized (writable) {
             while (channel.isActive() && !channel.isWritable()) {
                 try {
