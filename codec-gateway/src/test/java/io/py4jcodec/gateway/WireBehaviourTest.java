@@ -25,14 +25,12 @@ import org.junit.jupiter.api.Test;
 class WireBehaviourTest {
     private Py4jGateway gw;
 
-    /** The same rules hold with a thread per connection: {@code -Dpy4jcodec.threadPerConnection=true}. */
-    private static final boolean THREAD_PER_CONNECTION = Boolean.getBoolean("py4jcodec.threadPerConnection");
+    // The same rules hold on the NIO transport (where epoll is not available): -Dio.netty.transport.noNative=true
 
     @BeforeEach
     void start() {
         gw = Py4jGateway.builder().entryPoint(new FixtureEntryPoint()).port(0)
-                .configure(c -> c.maxArrayElements(1_000_000).limits(Limits.builder().maxLineBytes(64 * 1024).build())
-                        .threadPerConnection(THREAD_PER_CONNECTION))
+                .configure(c -> c.maxArrayElements(1_000_000).limits(Limits.builder().maxLineBytes(64 * 1024).build()))
                 .build().start();
     }
 
