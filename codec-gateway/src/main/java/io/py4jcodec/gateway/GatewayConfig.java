@@ -22,7 +22,9 @@ import java.util.Objects;
  * @param maxConnections   connections open at once; more are closed as they arrive (default 1024)
  * @param maxArrayElements most elements one {@code a c} (array create) may allocate, all dimensions multiplied (default 2^24)
  * @param maxListElements  most elements one {@code l m} / {@code l i} (list multiply) may produce (default 2^24)
- * @param maxQueuedFrames  frames read ahead of the one executing on a connection before the server stops reading it (default 64)
+ * @param maxQueuedFrames  ClientServer mode: frames read ahead of the one executing on a connection before the server stops
+ *                         reading it (default 64; GatewayServer mode runs a frame as soon as it is decoded, and stops reading
+ *                         while the client does not read its answers)
  * @param idleTimeout      close a connection silent this long; {@link Duration#ZERO} = never (the default: Python keeps pooled connections for the whole session)
  * @param authTimeout      with auth on, close a connection that has not authenticated within this (default 30 s)
  * @param callbackAddress  where the Python callback server listens (default loopback; Python may change it with {@code resetCallbackClient})
