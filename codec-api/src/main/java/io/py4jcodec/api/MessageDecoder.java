@@ -58,6 +58,9 @@ public interface MessageDecoder {
      */
     int decodeLast(DirectBuffer src, int offset, int length);
 
+    /** The bounds this decoder enforces (so adapters such as {@code MessageInputStream} size their buffers from them). */
+    Limits limits();
+
     /** The message decoded by the last call that returned a frame length. */
     Message message();
 

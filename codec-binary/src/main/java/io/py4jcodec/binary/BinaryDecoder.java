@@ -51,6 +51,11 @@ public final class BinaryDecoder implements MessageDecoder {
     private Message message;
     private byte[] scratch;
 
+    @Override
+    public Limits limits() {
+        return limits;
+    }
+
     BinaryDecoder(Limits limits, BodyReader reader) {
         this.limits = limits;
         this.reader = reader;

@@ -92,7 +92,7 @@ final class DecodeCommand implements Callable<Integer> {
 
     private int decodeStream(InputStream in, Codec codec, PrintWriter out, PrintWriter err, JsonLines json,
                              String conn, String dir) throws IOException {
-        MessageInputStream messages = new MessageInputStream(in, codec.newDecoder(), codec.limits());
+        MessageInputStream messages = new MessageInputStream(in, codec.newDecoder());
         int printed = 0;
         int errors = 0;
         while (true) {

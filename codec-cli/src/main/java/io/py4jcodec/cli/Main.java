@@ -15,12 +15,13 @@ import picocli.CommandLine.Command;
  * py4j-codec conform [--exec CMD | --live HOST:PORT]  # the conformance vectors, pass/fail table
  * py4j-codec compare [--full] [--out DIR]            # size/time suite: text vs py4j vs protobuf, report.md
  * py4j-codec fuzz --target HOST:PORT --seed 1         # fuzz a Py4J server; reproducers in ./fuzz-out/
+ * py4j-codec gateway --port 25333 [--auth-token T]    # a Py4J gateway (GatewayServer mode) for the Python client
  * </pre>
  */
 @Command(name = "py4j-codec", mixinStandardHelpOptions = true, version = "py4j-codec 0.1.0",
         description = "Read and write the Py4J wire protocol byte-exactly, as the Python or the Java peer does.",
         subcommands = {DecodeCommand.class, EncodeCommand.class, ConformCommand.class, StdioCommand.class, FuzzCommand.class,
-            CompareCommand.class,
+            CompareCommand.class, GatewayCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

@@ -125,7 +125,7 @@ class CliContractsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"decode", "encode", "conform", "stdio", "fuzz", "compare"})
+    @ValueSource(strings = {"decode", "encode", "conform", "stdio", "fuzz", "compare", "gateway"})
     void everySubcommandHasHelp(String command) {
         Run r = run(new byte[0], command, "--help");
         assertEquals(0, r.exit(), r.err());

@@ -2,6 +2,7 @@ package io.py4jcodec.text;
 
 import io.py4jcodec.api.Codec;
 import io.py4jcodec.api.Limits;
+import io.py4jcodec.api.Role;
 import io.py4jcodec.api.Side;
 import java.util.Objects;
 
@@ -33,14 +34,34 @@ public final class TextCodec implements Codec {
     private final ConnectionMode mode;
     private final boolean strict;
     private final boolean keepUnknownCommands;
+    private final boolean keepUnknownSubCommands;
     private final Limits limits;
+    private final Role role;
 
     private TextCodec(Builder b) {
         this.side = b.side;
         this.mode = b.mode;
         this.strict = b.strict;
         this.keepUnknownCommands = b.keepUnknownCommands;
+        this.keepUnknownSubCommands = b.keepUnknownSubCommands;
         this.limits = b.limits;
+        this.role = b.role;
+    }
+
+    /**
+     * The lenient, GatewayServer-mode codec of one end of a connection: the role names the side, so
+     * a server cannot read as the wrong peer. {@code TextCodec.of(Role.GATEWAY_SERVER)} reads what
+     * the Python client writes and answers as py4j's Java gateway.
+     */
+    public static TextCodec of(Role role) {
+        return builder(role).build();
+    }
+
+    /** A builder for the end {@code role} (its side is {@code role.side()}). */
+    public static Builder builder(Role role) {
+        Builder b = new Builder(role.side());
+        b.role = role;
+        return b;
     }
 
     /** The lenient, GatewayServer-mode codec of {@code side} with default limits. */
@@ -83,6 +104,16 @@ public final class TextCodec implements Codec {
         return keepUnknownCommands;
     }
 
+    /** True if an unknown sub-command of a known command is framed through its {@code e} line and returned as an {@link io.py4jcodec.api.model.UnknownCommand}. */
+    public boolean keepUnknownSubCommands() {
+        return keepUnknownSubCommands || keepUnknownCommands;
+    }
+
+    /** The end of the connection this codec was made for, or {@code null} when it was made from a {@link Side}. */
+    public Role role() {
+        return role;
+    }
+
     @Override
     public TextEncoder newEncoder() {
         return new TextEncoder(side);
@@ -95,7 +126,7 @@ public final class TextCodec implements Codec {
 
     @Override
     public String toString() {
-        return "TextCodec[" + side + ", " + mode + (strict ? ", strict" : "") + "]";
+        return "TextCodec[" + (role != null ? role + ", " : "") + side + ", " + mode + (strict ? ", strict" : "") + "]";
     }
 
     /** Builder for {@link TextCodec}. */
@@ -104,7 +135,9 @@ public final class TextCodec implements Codec {
         private ConnectionMode mode = ConnectionMode.GATEWAY;
         private boolean strict;
         private boolean keepUnknownCommands;
+        private boolean keepUnknownSubCommands;
         private Limits limits = Limits.DEFAULT;
+        private Role role;
 
         private Builder(Side side) {
             this.side = Objects.requireNonNull(side, "side");
@@ -129,6 +162,20 @@ public final class TextCodec implements Codec {
          */
         public Builder keepUnknownCommands(boolean keep) {
             this.keepUnknownCommands = keep;
+            return this;
+        }
+
+        /**
+         * Frame an unknown sub-command of a known command ({@code m\na\no1\ne\n}) through the next
+         * {@code e} line, as the Python client writes every such command, and return it as an
+         * {@link io.py4jcodec.api.model.UnknownCommand} (name = the command letter, first line = the
+         * sub-command). Default false: read as py4j's Java side does, which takes only the lines its
+         * own sub-commands have and reads the rest as new commands (one request, two answers). A
+         * gateway sets it, so such a request gets exactly one answer; unknown command <em>names</em>
+         * still fail, because nothing tells where their frame ends.
+         */
+        public Builder keepUnknownSubCommands(boolean keep) {
+            this.keepUnknownSubCommands = keep;
             return this;
         }
 

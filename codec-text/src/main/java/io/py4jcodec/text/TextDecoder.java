@@ -65,6 +65,7 @@ public final class TextDecoder implements MessageDecoder {
     private final ConnectionMode mode;
     private final boolean strict;
     private final boolean keepUnknown;
+    private final boolean unknownSubToEnd;
     private final Limits limits;
     private final CommandTable table;
     private final PartDecoder parts;
@@ -101,6 +102,7 @@ public final class TextDecoder implements MessageDecoder {
         this.mode = codec.mode();
         this.strict = codec.strict();
         this.keepUnknown = codec.keepUnknownCommands();
+        this.unknownSubToEnd = codec.keepUnknownSubCommands();
         this.limits = codec.limits();
         this.table = CommandTable.forReader(side);
         this.parts = new PartDecoder(side, strict, limits);
@@ -109,6 +111,11 @@ public final class TextDecoder implements MessageDecoder {
     /** The side this decoder reads as. */
     public Side side() {
         return side;
+    }
+
+    @Override
+    public Limits limits() {
+        return limits;
     }
 
     /**
@@ -458,7 +465,7 @@ public final class TextDecoder implements MessageDecoder {
             return;
         }
         String sub = Utf8.decodeReplacing(buf, s, e);
-        if (keepUnknown) {
+        if (keepUnknown || unknownSubToEnd) {
             unknownName = spec.name();
             unknownLines = new ArrayList<>();
             unknownLines.add(sub);

@@ -55,7 +55,7 @@ class AdaptersTest {
             }
             for (int block : new int[] {1, 3, 7, 8192}) {
                 TextCodec reader = TextCodec.of(writer.peer());
-                MessageInputStream in = new MessageInputStream(trickle(wire.toByteArray(), block), reader.newDecoder(), reader.limits());
+                MessageInputStream in = new MessageInputStream(trickle(wire.toByteArray(), block), reader.newDecoder());
                 List<Message> got = new ArrayList<>();
                 Message m;
                 while ((m = in.read()) != null) {
@@ -74,7 +74,7 @@ class AdaptersTest {
         wire.writeBytes(TextCodec.of(Side.JAVA).newEncoder().encode(ReturnMessage.success(Value.ofVoid())));
         wire.writeBytes(payload);
         TextCodec reader = TextCodec.of(Side.PYTHON);
-        MessageInputStream in = new MessageInputStream(trickle(wire.toByteArray(), 2), reader.newDecoder(), reader.limits());
+        MessageInputStream in = new MessageInputStream(trickle(wire.toByteArray(), 2), reader.newDecoder());
         assertEquals(ReturnMessage.success(Value.ofVoid()), in.read());
         byte[] got = new byte[payload.length];
         in.readRawFully(got, 0, got.length);
@@ -103,7 +103,7 @@ class AdaptersTest {
             }
         };
         InputStream in = new java.io.SequenceInputStream(new ByteArrayInputStream("c\nt\nm\n".getBytes(StandardCharsets.US_ASCII)), endless);
-        MessageInputStream messages = new MessageInputStream(in, reader.newDecoder(), reader.limits());
+        MessageInputStream messages = new MessageInputStream(in, reader.newDecoder());
         ProtocolException e = assertThrows(ProtocolException.class, messages::read);
         assertEquals(Reason.FRAME_TOO_LONG, e.reason());
     }

@@ -16,7 +16,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * {@code S} (stream) answer is read.
  *
  * <pre>{@code
- * try (MessageInputStream in = new MessageInputStream(socket.getInputStream(), codec.newDecoder(), codec.limits())) {
+ * try (MessageInputStream in = new MessageInputStream(socket.getInputStream(), codec.newDecoder())) {
  *     Message m;
  *     while ((m = in.read()) != null) { ... }
  * }
@@ -37,10 +37,29 @@ public final class MessageInputStream implements Closeable {
     private int end;
     private boolean eof;
 
-    public MessageInputStream(InputStream in, MessageDecoder decoder, Limits limits) {
+    /** Reads {@code in} through {@code decoder}, buffering at most its {@link MessageDecoder#limits() frame limit} plus one read. */
+    public MessageInputStream(InputStream in, MessageDecoder decoder) {
         this.in = in;
         this.decoder = decoder;
-        this.maxBuffer = (int) Math.min(Integer.MAX_VALUE - 16, (long) limits.maxFrameBytes() + READ_CHUNK);
+        this.maxBuffer = (int) Math.min(Integer.MAX_VALUE - 16, (long) decoder.limits().maxFrameBytes() + READ_CHUNK);
+    }
+
+    /**
+     * As {@link #MessageInputStream(InputStream, MessageDecoder)}; {@code limits} must be the decoder's own.
+     *
+     * @deprecated the decoder knows its limits: use {@link #MessageInputStream(InputStream, MessageDecoder)}
+     */
+    @Deprecated
+    public MessageInputStream(InputStream in, MessageDecoder decoder, Limits limits) {
+        this(in, decoder);
+    }
+
+    /**
+     * Bytes read from the stream and not yet consumed by a frame or {@link #readRaw}: after an answer
+     * that should have been the last thing the peer sent, anything here is a stray line.
+     */
+    public int buffered() {
+        return end - start;
     }
 
     /**

@@ -25,7 +25,29 @@ public sealed interface ReturnMessage extends Message permits SuccessReturn, Err
         return new SuccessReturn(java.util.Objects.requireNonNull(value, "value"));
     }
 
-    /** {@code !y}: success with no payload, the answer Python gives to a GC command. */
+    /**
+     * {@code !yv}: success of something that returns nothing (a void method, {@code m d}, auth).
+     * Not to be confused with {@link #successWithoutValue()}.
+     */
+    static SuccessReturn successVoid() {
+        return SuccessReturn.VOID;
+    }
+
+    /**
+     * {@code !y}, with no type letter at all: only Python writes it, as its answer to a proxy GC
+     * command ({@code g}). A Java answer to a void call is {@link #successVoid()} ({@code !yv}).
+     */
+    static SuccessReturn successWithoutValue() {
+        return SuccessReturn.BARE;
+    }
+
+    /**
+     * {@code !y} (no type letter).
+     *
+     * @deprecated easily taken for a void answer: use {@link #successWithoutValue()} for {@code !y}
+     *             or {@link #successVoid()} for {@code !yv}
+     */
+    @Deprecated
     static SuccessReturn bareSuccess() {
         return SuccessReturn.BARE;
     }

@@ -8,6 +8,8 @@ package io.py4jcodec.api.model;
 public record SuccessReturn(Value value) implements ReturnMessage {
     /** The bare line {@code !y}. */
     public static final SuccessReturn BARE = new SuccessReturn(null);
+    /** The void answer {@code !yv}. */
+    public static final SuccessReturn VOID = new SuccessReturn(VoidValue.INSTANCE);
 
     /** True when the line has no payload. */
     public boolean isBare() {

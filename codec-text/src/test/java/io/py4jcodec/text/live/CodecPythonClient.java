@@ -65,7 +65,7 @@ final class CodecPythonClient implements Closeable {
         socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
         TextCodec reader = TextCodec.builder(Side.PYTHON).mode(mode).build();
         this.decoder = reader.newDecoder();
-        this.in = new MessageInputStream(socket.getInputStream(), decoder, reader.limits());
+        this.in = new MessageInputStream(socket.getInputStream(), decoder);
         this.out = new MessageOutputStream(socket.getOutputStream(), TextCodec.of(Side.PYTHON).newEncoder());
     }
 

@@ -1,0 +1,138 @@
+package io.py4jcodec.gateway;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.py4jcodec.api.model.AuthCommand;
+import io.py4jcodec.api.model.Command;
+import io.py4jcodec.api.model.ReturnMessage;
+import io.py4jcodec.api.model.SuccessReturn;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import py4j.Gateway;
+import py4j.Py4JException;
+import py4j.Py4JPythonClient;
+import py4j.reflection.ReflectionUtil;
+
+/**
+ * Calls into Python in ClientServer mode, as py4j's {@code PythonClient} does: a callback made on a
+ * thread pinned to a Python thread's connection goes back on that connection
+ * ({@link PinnedConnection#CURRENT}); a callback from any other Java thread goes on that thread's own
+ * connection to Python's {@code PythonServer}, opened on first use (authenticated with
+ * {@link GatewayConfig#callbackAuthToken()}) and kept for the thread, on which Python may in turn
+ * call Java while the callback runs. Every connection is on the codec and Netty.
+ */
+public final class PinnedPythonClient implements Py4JPythonClient {
+    private final Py4jGateway server;
+    private final InetAddress address;
+    private final int port;
+    private final ThreadLocal<PinnedConnection> own = new ThreadLocal<>();
+    private final Set<PinnedConnection> opened = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    PinnedPythonClient(Py4jGateway server, InetAddress address, int port) {
+        this.server = server;
+        this.address = address;
+        this.port = port;
+    }
+
+    /** Calls Python with {@code command} on this thread's connection and returns the answer. */
+    public ReturnMessage call(Command command) {
+        PinnedConnection pinned = PinnedConnection.CURRENT.get();
+        if (pinned != null && pinned.isOpen()) {
+            return pinned.call(command);
+        }
+        PinnedConnection c = own.get();
+        if (c == null || !c.isOpen()) {
+            if (c != null) {
+                opened.remove(c);
+            }
+            c = connect();
+            own.set(c);
+        }
+        return c.call(command);
+    }
+
+    private PinnedConnection connect() {
+        if (closed) {
+            throw new Py4JException("the Python client is shut down");
+        }
+        PinnedConnection[] handler = new PinnedConnection[1];
+        try {
+            Bootstrap b = new Bootstrap().group(server.ioGroup()).channel(NioSocketChannel.class)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) server.config().callbackConnectTimeout().toMillis())
+                    .handler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            handler[0] = server.pinnedPipeline(ch, false);
+                        }
+                    });
+            Channel ch = b.connect(new InetSocketAddress(address, port)).syncUninterruptibly().channel();
+            PinnedConnection c = handler[0];
+            c.channel = ch;
+            opened.add(c);
+            String token = server.config().callbackAuthToken();
+            if (token != null && !SuccessReturn.VOID.equals(c.call(new AuthCommand(token)))) {
+                c.close();
+                throw new Py4JException("the Python server refused the auth token");
+            }
+            return c;
+        } catch (RuntimeException e) {
+            // py4j's text, which Java code calling a Python object sees
+            throw new Py4JException("Error while obtaining a new communication channel", e);
+        }
+    }
+
+    @Override
+    public String sendCommand(String command) {
+        return sendCommand(command, true);
+    }
+
+    @Override
+    public String sendCommand(String command, boolean blocking) {
+        return CallbackText.answer(call(CallbackText.command(command)));
+    }
+
+    @Override
+    public void shutdown() {
+        closed = true;
+        opened.forEach(PinnedConnection::close);
+        opened.clear();
+    }
+
+    @Override
+    public Py4JPythonClient copyWith(InetAddress pythonAddress, int pythonPort) {
+        return new PinnedPythonClient(server, pythonAddress, pythonPort);
+    }
+
+    @Override
+    public boolean isMemoryManagementEnabled() {
+        return true;
+    }
+
+    @Override
+    public int getPort() {
+        return port;
+    }
+
+    @Override
+    public int getReadTimeout() {
+        return (int) Math.min(Integer.MAX_VALUE, server.config().callbackReadTimeout().toMillis());
+    }
+
+    @Override
+    public InetAddress getAddress() {
+        return address;
+    }
+
+    @Override
+    public Object getPythonServerEntryPoint(Gateway gateway, @SuppressWarnings("rawtypes") Class[] interfacesToImplement) {
+        return gateway.createProxy(ReflectionUtil.getClassLoader(), interfacesToImplement, "t");
+    }
+}
