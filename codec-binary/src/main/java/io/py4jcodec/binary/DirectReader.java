@@ -876,6 +876,6 @@ final class DirectReader implements BodyReader {
             }
         }
         leave(old);
-        return ProtoMapping.decimal(unscaled, scale, negativeZero, base + tagOffset);
+        return MappingRules.decimal(unscaled, scale, negativeZero, base + tagOffset);
     }
 }

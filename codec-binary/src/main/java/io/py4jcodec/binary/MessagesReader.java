@@ -24,6 +24,6 @@ final class MessagesReader implements BodyReader {
             throw ProtocolException.of(Reason.UNKNOWN_COMMAND, base + in.getTotalBytesRead(), -1,
                     "stray end-group tag before the end of the frame");
         }
-        return ProtoMapping.fromFrame(f, limits, base);
+        return ProtoToModel.fromFrame(f, limits, base);
     }
 }
