@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.py4jcodec.api.Reason;
 import io.py4jcodec.api.model.AuthCommand;
 import io.py4jcodec.api.model.Command;
 import io.py4jcodec.api.model.CommandKind;
@@ -122,12 +123,14 @@ abstract class AbstractConnection extends ChannelInboundHandlerAdapter implement
     final boolean process(Object m) {
         awaitWritable();
         if (m instanceof DecodingFailure f) {
-            if (f.resynchronized() && authenticated) {
+            // a malformed answer line is still an answer nobody awaits here: as lost as a well-formed one
+            boolean lost = !f.resynchronized() || f.cause().reason() == Reason.BAD_ANSWER;
+            if (!lost && authenticated) {
                 channel.writeAndFlush(ReturnMessage.error(PeerErrors.message(f.cause())));
                 return true;
             }
             String why = f.cause().getMessage();
-            fail(f.resynchronized() ? ReturnMessage.error(why) : ReturnMessage.fatal(why));
+            fail(lost ? ReturnMessage.fatal(why) : ReturnMessage.error(why));
             return false;
         }
         if (!(m instanceof Command c)) {
@@ -192,7 +195,10 @@ abstract class AbstractConnection extends ChannelInboundHandlerAdapter implement
             while (payload.read(buf) >= 0) {
                 buf.flip();
                 if (buf.hasRemaining()) {
-                    channel.writeAndFlush(channel.alloc().buffer(buf.remaining()).writeBytes(buf)).sync();
+                    var written = channel.writeAndFlush(channel.alloc().buffer(buf.remaining()).writeBytes(buf));
+                    if (!channel.eventLoop().inEventLoop()) {
+                        written.sync(); // a thread-per-connection transport writes during the flush itself
+                    }
                 }
                 buf.clear();
             }
@@ -210,6 +216,9 @@ abstract class AbstractConnection extends ChannelInboundHandlerAdapter implement
 
     /** Back-pressure: answers wait while the peer is not reading them. */
     private void awaitWritable() {
+        if (channel.eventLoop().inEventLoop()) {
+            return; // thread-per-connection transport: writes are blocking, the buffer is empty after each flush
+        }
         synchronized (writable) {
             while (channel.isActive() && !channel.isWritable()) {
                 try {

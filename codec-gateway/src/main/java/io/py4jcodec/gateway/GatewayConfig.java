@@ -33,6 +33,9 @@ import java.util.Objects;
  * @param callbackIdleTimeout pooled callback connections idle this long are closed (default 30 s, py4j's)
  * @param maxCallbackConnections callback connections open at once; a Java thread needing one more waits (default 1024)
  * @param ioThreads        Netty event-loop threads (default 2; they never run user code)
+ * @param threadPerConnection GatewayServer mode only: give each connection its own thread doing blocking I/O
+ *                         and running its requests (py4j's own model: fewer thread hand-offs per request;
+ *                         a thread per open connection). Default false: event loops frame, pooled workers run requests
  * @param mode             {@link ConnectionMode#GATEWAY} (py4j's GatewayServer, the default) or
  *                         {@link ConnectionMode#CLIENT_SERVER} (py4j's ClientServer: pinned threads, callbacks on the caller's connection)
  */
@@ -40,7 +43,7 @@ public record GatewayConfig(ConnectionMode mode, InetAddress address, int port, 
                             long maxArrayElements, long maxListElements, int maxQueuedFrames, Duration idleTimeout,
                             Duration authTimeout, InetAddress callbackAddress, int callbackPort, String callbackAuthToken,
                             Duration callbackConnectTimeout, Duration callbackReadTimeout, Duration callbackIdleTimeout,
-                            int maxCallbackConnections, int ioThreads) {
+                            int maxCallbackConnections, int ioThreads, boolean threadPerConnection) {
 
     /** py4j's default server port. */
     public static final int DEFAULT_PORT = 25333;
@@ -129,6 +132,7 @@ public record GatewayConfig(ConnectionMode mode, InetAddress address, int port, 
         private Duration callbackIdleTimeout = Duration.ofSeconds(30);
         private int maxCallbackConnections = 1024;
         private int ioThreads = 2;
+        private boolean threadPerConnection;
 
         private Builder() {
         }
@@ -154,6 +158,7 @@ public record GatewayConfig(ConnectionMode mode, InetAddress address, int port, 
             callbackIdleTimeout = c.callbackIdleTimeout;
             maxCallbackConnections = c.maxCallbackConnections;
             ioThreads = c.ioThreads;
+            threadPerConnection = c.threadPerConnection;
         }
 
         /** GatewayServer mode (default) or ClientServer mode. */
@@ -256,11 +261,17 @@ public record GatewayConfig(ConnectionMode mode, InetAddress address, int port, 
             return this;
         }
 
+        /** GatewayServer mode: one thread with blocking I/O per connection, requests run on it (see {@link GatewayConfig}). */
+        public Builder threadPerConnection(boolean v) {
+            threadPerConnection = v;
+            return this;
+        }
+
         public GatewayConfig build() {
             return new GatewayConfig(mode, address, port, authToken, limits, maxConnections, maxArrayElements, maxListElements,
                     maxQueuedFrames, idleTimeout, authTimeout, callbackAddress, callbackPort,
                     callbackTokenSet ? callbackAuthToken : authToken, callbackConnectTimeout, callbackReadTimeout,
-                    callbackIdleTimeout, maxCallbackConnections, ioThreads);
+                    callbackIdleTimeout, maxCallbackConnections, ioThreads, threadPerConnection);
         }
     }
 }

@@ -16,18 +16,31 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class GatewayConnection extends AbstractConnection {
     private final Executor workers;
+    private final boolean inline;
     private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     // worker-thread state (one worker at a time; the AtomicBoolean hand-off orders it)
     private boolean done;
 
-    GatewayConnection(Py4jGateway gateway, GatewayHandler handler, Executor workers) {
+    /** {@code inline}: the connection has a thread of its own (blocking transport), which runs its requests. */
+    GatewayConnection(Py4jGateway gateway, GatewayHandler handler, Executor workers, boolean inline) {
         super(gateway, handler, gateway.config().authRequired());
         this.workers = workers;
+        this.inline = inline;
     }
 
     @Override
     void enqueue(Object frame) {
+        if (inline) {
+            dequeued();
+            if (!done) {
+                done = !process(frame);
+            }
+            if (frame instanceof ByteBuf b) {
+                b.release();
+            }
+            return;
+        }
         inbox.add(frame);
         if (draining.compareAndSet(false, true)) {
             workers.execute(this::drain);

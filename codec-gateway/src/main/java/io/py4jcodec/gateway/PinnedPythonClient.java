@@ -14,10 +14,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import py4j.Gateway;
 import py4j.Py4JException;
 import py4j.Py4JPythonClient;
-import py4j.reflection.ReflectionUtil;
 
 /**
  * Calls into Python in ClientServer mode, as py4j's {@code PythonClient} does: a callback made on a
@@ -27,21 +25,19 @@ import py4j.reflection.ReflectionUtil;
  * {@link GatewayConfig#callbackAuthToken()}) and kept for the thread, on which Python may in turn
  * call Java while the callback runs. Every connection is on the codec and Netty.
  */
-public final class PinnedPythonClient implements Py4JPythonClient {
+public final class PinnedPythonClient extends AbstractPythonClient {
     private final Py4jGateway server;
-    private final InetAddress address;
-    private final int port;
     private final ThreadLocal<PinnedConnection> own = new ThreadLocal<>();
     private final Set<PinnedConnection> opened = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     PinnedPythonClient(Py4jGateway server, InetAddress address, int port) {
+        super(address, port, server.config());
         this.server = server;
-        this.address = address;
-        this.port = port;
     }
 
     /** Calls Python with {@code command} on this thread's connection and returns the answer. */
+    @Override
     public ReturnMessage call(Command command) {
         PinnedConnection pinned = PinnedConnection.CURRENT.get();
         if (pinned != null && pinned.isOpen()) {
@@ -90,16 +86,6 @@ public final class PinnedPythonClient implements Py4JPythonClient {
     }
 
     @Override
-    public String sendCommand(String command) {
-        return sendCommand(command, true);
-    }
-
-    @Override
-    public String sendCommand(String command, boolean blocking) {
-        return CallbackText.answer(call(CallbackText.command(command)));
-    }
-
-    @Override
     public void shutdown() {
         closed = true;
         opened.forEach(PinnedConnection::close);
@@ -111,28 +97,4 @@ public final class PinnedPythonClient implements Py4JPythonClient {
         return new PinnedPythonClient(server, pythonAddress, pythonPort);
     }
 
-    @Override
-    public boolean isMemoryManagementEnabled() {
-        return true;
-    }
-
-    @Override
-    public int getPort() {
-        return port;
-    }
-
-    @Override
-    public int getReadTimeout() {
-        return (int) Math.min(Integer.MAX_VALUE, server.config().callbackReadTimeout().toMillis());
-    }
-
-    @Override
-    public InetAddress getAddress() {
-        return address;
-    }
-
-    @Override
-    public Object getPythonServerEntryPoint(Gateway gateway, @SuppressWarnings("rawtypes") Class[] interfacesToImplement) {
-        return gateway.createProxy(ReflectionUtil.getClassLoader(), interfacesToImplement, "t");
-    }
 }

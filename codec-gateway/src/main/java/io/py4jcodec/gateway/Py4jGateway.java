@@ -107,9 +107,15 @@ public final class Py4jGateway implements AutoCloseable {
             return t;
         });
         workers = pool;
-        boss = new NioEventLoopGroup(1, new DefaultThreadFactory("py4j-codec-accept", true));
-        io = new NioEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("py4j-codec-io", true));
-        ServerBootstrap sb = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
+        boolean blocking = config.threadPerConnection() && config.mode() == ConnectionMode.GATEWAY;
+        if (blocking) {
+            boss = oioGroup(1, "py4j-codec-accept");
+            io = oioGroup(0, "py4j-codec-conn");
+        } else {
+            boss = new NioEventLoopGroup(1, new DefaultThreadFactory("py4j-codec-accept", true));
+            io = new NioEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("py4j-codec-io", true));
+        }
+        ServerBootstrap sb = new ServerBootstrap().group(boss, io).channel(blocking ? serverChannelClass() : NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -123,12 +129,31 @@ public final class Py4jGateway implements AutoCloseable {
                         if (config.mode() == ConnectionMode.CLIENT_SERVER) {
                             pinnedPipeline(ch, true);
                         } else {
-                            pipeline(ch, Role.GATEWAY_SERVER).addLast(new GatewayConnection(Py4jGateway.this, handler, workers));
+                            pipeline(ch, Role.GATEWAY_SERVER).addLast(new GatewayConnection(Py4jGateway.this, handler, workers, blocking));
                         }
                     }
                 });
         server = sb.bind(new InetSocketAddress(config.address(), config.port())).syncUninterruptibly().channel();
         return this;
+    }
+
+    /** Netty's thread-per-channel blocking transport (deprecated in Netty 4.1, kept there; py4j's own threading model). */
+    @SuppressWarnings("deprecation")
+    private EventLoopGroup oioGroup(int maxChannels, String name) {
+        DefaultThreadFactory tf = new DefaultThreadFactory(name, true) {
+            @Override
+            protected Thread newThread(Runnable r, String threadName) {
+                Thread t = super.newThread(r, threadName);
+                t.setContextClassLoader(classLoader);
+                return t;
+            }
+        };
+        return new io.netty.channel.oio.OioEventLoopGroup(maxChannels, tf);
+    }
+
+    @SuppressWarnings("deprecation")
+    private static Class<? extends io.netty.channel.ServerChannel> serverChannelClass() {
+        return io.netty.channel.socket.oio.OioServerSocketChannel.class;
     }
 
     /** The codec handlers every connection starts with (and the idle timeout when configured). */

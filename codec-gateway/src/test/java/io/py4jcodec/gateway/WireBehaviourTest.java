@@ -25,10 +25,14 @@ import org.junit.jupiter.api.Test;
 class WireBehaviourTest {
     private Py4jGateway gw;
 
+    /** The same rules hold with a thread per connection: {@code -Dpy4jcodec.threadPerConnection=true}. */
+    private static final boolean THREAD_PER_CONNECTION = Boolean.getBoolean("py4jcodec.threadPerConnection");
+
     @BeforeEach
     void start() {
         gw = Py4jGateway.builder().entryPoint(new FixtureEntryPoint()).port(0)
-                .configure(c -> c.maxArrayElements(1_000_000).limits(Limits.builder().maxLineBytes(64 * 1024).build()))
+                .configure(c -> c.maxArrayElements(1_000_000).limits(Limits.builder().maxLineBytes(64 * 1024).build())
+                        .threadPerConnection(THREAD_PER_CONNECTION))
                 .build().start();
     }
 
@@ -250,6 +254,10 @@ class WireBehaviourTest {
     void anAnswerSentToTheServerLosesTheFraming() throws IOException {
         try (WireClient c = new WireClient(gw.port())) {
             assertTrue(c.call("!yv\n").startsWith("!zspy4j-codec gateway: expected a command"));
+            assertTrue(c.closedCleanly());
+        }
+        try (WireClient c = new WireClient(gw.port())) {
+            assertTrue(c.call("!l\n").startsWith("!zsBAD_ANSWER"));
             assertTrue(c.closedCleanly());
         }
     }
