@@ -39,6 +39,20 @@ class WireBehaviourTest {
         gw.shutdown();
     }
 
+    /** A call that blocks in user code holds its own connection only: another one is answered meanwhile. */
+    @Test
+    void aBlockedCallStallsOnlyItsOwnConnection() throws IOException {
+        try (WireClient blocked = new WireClient(gw.port()); WireClient other = new WireClient(gw.port())) {
+            // "ro<n>" as an argument; a call's target is "o<n>"
+            String latch = blocked.call("i\njava.util.concurrent.CountDownLatch\ni1\ne\n").substring(2);
+            blocked.send("c\nt\nawaitLatch\n" + latch + "\ne\n");
+            assertEquals("!yi3", other.call("c\nt\nadd\ni1\ni2\ne\n"));
+            assertEquals("!yv", other.call("c\n" + latch.substring(1) + "\ncountDown\ne\n"));
+            assertEquals("!ybtrue", blocked.line());
+            blocked.assertUsable();
+        }
+    }
+
     // ---- codec-fuzz/FINDINGS.md ------------------------------------------------------------------
 
     /** #1: py4j allocates the array unchecked, runs out of memory and stops answering. */
