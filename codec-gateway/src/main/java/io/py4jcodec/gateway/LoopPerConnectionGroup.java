@@ -50,18 +50,18 @@ final class LoopPerConnectionGroup extends AbstractEventExecutorGroup implements
     public ChannelFuture register(ChannelPromise promise) {
         EventLoopGroup own = NettyTransport.group(1, threads);
         live.add(own);
-        if (shuttingDown) {
-            retire(own);
-            promise.channel().unsafe().closeForcibly();
-            return promise.setFailure(new IllegalStateException("the gateway is shutting down"));
-        }
         promise.addListener(f -> {
             if (!f.isSuccess()) {
                 retire(own);
             }
         });
         promise.channel().closeFuture().addListener(f -> retire(own));
-        return own.next().register(promise);
+        ChannelFuture registered = own.next().register(promise);
+        if (shuttingDown) {
+            // registered after shutdownGracefully took its list of loops: close it, which retires its loop
+            registered.addListener(f -> promise.channel().close());
+        }
+        return registered;
     }
 
     @Deprecated
