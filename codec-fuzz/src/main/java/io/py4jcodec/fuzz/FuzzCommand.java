@@ -2,6 +2,7 @@ package io.py4jcodec.fuzz;
 
 import io.py4jcodec.fuzz.net.ClientCampaign;
 import io.py4jcodec.fuzz.net.Findings;
+import io.py4jcodec.fuzz.net.GatewayCampaign;
 import io.py4jcodec.fuzz.net.Outcome;
 import io.py4jcodec.fuzz.net.Reproducer;
 import io.py4jcodec.fuzz.net.ServerCampaign;
@@ -31,12 +32,20 @@ import picocli.CommandLine.Option;
                 + "call that checks the connection is still in sync.",
             "As a server (--listen) it is the Python callback server (gateway mode) or PythonServer (clientserver mode) "
                 + "that a Java callback client connects to, and answers each request with generated or mutated answers.",
+            "With --listen --role gateway it is the gateway a Py4J client (py4j's Python JavaGateway or ClientServer) "
+                + "connects to: a driver (--client-cmd; default the shipped drivers/py4j_client.py with python3) makes the "
+                + "client perform operations (calls with generated arguments, field get/set, java_import, close), answered "
+                + "first validly, then with generated and mutated answers and transport faults, each followed by a probe call. "
+                + "Gateway-role outcomes: NONCONFORMING, UNPARSEABLE, MISREAD, DUPLICATE, STRAY_CONNECTION, "
+                + "UNDOCUMENTED_EXCEPTION, TIMEOUT, DESYNC.",
             "Outcomes: FATAL, CLOSED, RESET, TIMEOUT (hang), DESYNC, UNPARSEABLE, MISREAD. Each distinct finding is "
                 + "written as a reproducer (NNN-outcome.repro) beside report.md and report.json in --out.",
             "Exit code: 0 no finding, 1 findings (or a replay that did not reproduce), 2 usage or I/O error."},
         footer = {"", "Examples:",
             "  py4j-codec fuzz --target 127.0.0.1:25333 --seed 1 --cases 5000 --duration 2m",
             "  py4j-codec fuzz --listen 25334 --auth-token secret --duration 60s",
+            "  PYTHONPATH=/path/to/py4j-python/src py4j-codec fuzz --listen 0 --role gateway --mode client_server --cases 200",
+            "  py4j-codec fuzz --listen 0 --role gateway --client-cmd \"python3 my_driver.py {port}\" --auth-token secret",
             "  py4j-codec fuzz --replay fuzz-out/001-fatal.repro --target 127.0.0.1:25333"})
 public final class FuzzCommand implements Callable<Integer> {
 
@@ -54,6 +63,17 @@ public final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--replay", paramLabel = "FILE", description = "Replay a reproducer (with --target or --listen; "
             + "the role comes from the file) and check it gives the same outcome.")
     Path replay;
+
+    @Option(names = "--role", defaultValue = "auto", paramLabel = "ROLE", description = "With --listen: callback-client "
+            + "(default: we are the Python callback server a Java callback client calls) or gateway (we are the gateway "
+            + "a Py4J client connects to, and a driver makes the client act).")
+    String fuzzRole;
+
+    @Option(names = "--client-cmd", paramLabel = "CMD", description = "Gateway role: the driver of the client, {port} "
+            + "replaced by the port (default: python3 with the shipped drivers/py4j_client.py; python3 must find py4j, "
+            + "e.g. PYTHONPATH or pip install py4j==0.10.9.9). The mode and token reach it in PY4J_FUZZ_MODE and "
+            + "PY4J_FUZZ_AUTH_TOKEN.")
+    String clientCmd;
 
     @Option(names = "--auth-token", paramLabel = "T", description = "Authenticate with this token (target), or require it (listen).")
     String authToken;
@@ -108,6 +128,13 @@ public final class FuzzCommand implements Callable<Integer> {
             log.println("reports: " + out.resolve("report.md") + ", " + out.resolve("report.json"));
             return f.all().isEmpty() ? 0 : 1;
         }
+        if (role.listen != null && "gateway".equals(fuzzRole)) {
+            GatewayCampaign g = gateway(role.listen, s, d, timeout);
+            log.println("fuzzing the client as its gateway, seed " + s + " (re-run with --seed " + s + ")");
+            Findings f = g.run();
+            log.println("reports: " + out.resolve("report.md") + ", " + out.resolve("report.json"));
+            return f.all().isEmpty() ? 0 : 1;
+        }
         if (role.listen != null) {
             log.println("listening on 127.0.0.1:" + role.listen + " seed " + s + " (re-run with --seed " + s + ")");
             Findings f = new ClientCampaign(new ClientCampaign.Config(role.listen, authToken, mode, s, cases, d, timeout,
@@ -121,7 +148,11 @@ public final class FuzzCommand implements Callable<Integer> {
     private int replay(Duration timeout) throws Exception {
         Reproducer r = Reproducer.read(replay);
         Outcome got;
-        if ("target".equals(r.role())) {
+        if ("gateway".equals(r.role())) {
+            mode = ConnectionMode.valueOf(r.mode().toUpperCase(Locale.ROOT));
+            got = gateway(role.listen == null ? 0 : role.listen, r.seed(), null, timeout).replay(r);
+            log.println("replayed " + replay + ": " + got);
+        } else if ("target".equals(r.role())) {
             if (role.target == null) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--replay of a target reproducer needs --target HOST:PORT");
             }
@@ -147,6 +178,13 @@ public final class FuzzCommand implements Callable<Integer> {
         }
         log.println("NOT reproduced: expected " + r.outcome() + ", got " + got);
         return 1;
+    }
+
+    private GatewayCampaign gateway(int port, long s, Duration d, Duration timeout) throws java.io.IOException {
+        java.util.List<String> cmd = clientCmd != null ? java.util.List.of(clientCmd.trim().split("\\s+"))
+                : java.util.List.of("python3", GatewayCampaign.shippedDriver().toString(), "{port}");
+        return new GatewayCampaign(new GatewayCampaign.Config(port, authToken, mode, cmd, java.util.Map.of(), s, cases, d,
+                timeout.toMillis() == 1000 ? Duration.ofSeconds(5) : timeout, out, log));
     }
 
     static Duration parseDuration(String s) {
