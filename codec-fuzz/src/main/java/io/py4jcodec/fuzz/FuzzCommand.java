@@ -1,5 +1,6 @@
 package io.py4jcodec.fuzz;
 
+import io.py4jcodec.fuzz.net.CallbackCampaign;
 import io.py4jcodec.fuzz.net.ClientCampaign;
 import io.py4jcodec.fuzz.net.Findings;
 import io.py4jcodec.fuzz.net.GatewayCampaign;
@@ -38,6 +39,10 @@ import picocli.CommandLine.Option;
                 + "first validly, then with generated and mutated answers and transport faults, each followed by a probe call. "
                 + "Gateway-role outcomes: NONCONFORMING, UNPARSEABLE, MISREAD, DUPLICATE, STRAY_CONNECTION, "
                 + "UNDOCUMENTED_EXCEPTION, TIMEOUT, DESYNC.",
+            "With --target --role callback-client it is Java's callback client calling a Python callback server (port 0 "
+                + "or --server-cmd: the shipped drivers/py4j_callback_server.py registers echo, typed, raise and slow "
+                + "objects): proxy calls with generated and mutated arguments and GC commands, each valid one followed by a "
+                + "probe; oracles: one answer per request, its value, the probe, hangs, the server staying up.",
             "Outcomes: FATAL, CLOSED, RESET, TIMEOUT (hang), DESYNC, UNPARSEABLE, MISREAD. Each distinct finding is "
                 + "written as a reproducer (NNN-outcome.repro) beside report.md and report.json in --out.",
             "Exit code: 0 no finding, 1 findings (or a replay that did not reproduce), 2 usage or I/O error."},
@@ -45,6 +50,7 @@ import picocli.CommandLine.Option;
             "  py4j-codec fuzz --target 127.0.0.1:25333 --seed 1 --cases 5000 --duration 2m",
             "  py4j-codec fuzz --listen 25334 --auth-token secret --duration 60s",
             "  PYTHONPATH=/path/to/py4j-python/src py4j-codec fuzz --listen 0 --role gateway --mode client_server --cases 200",
+            "  PYTHONPATH=/path/to/py4j-python/src py4j-codec fuzz --target 127.0.0.1:0 --role callback-client --cases 500",
             "  py4j-codec fuzz --listen 0 --role gateway --client-cmd \"python3 my_driver.py {port}\" --auth-token secret",
             "  py4j-codec fuzz --replay fuzz-out/001-fatal.repro --target 127.0.0.1:25333"})
 public final class FuzzCommand implements Callable<Integer> {
@@ -64,9 +70,10 @@ public final class FuzzCommand implements Callable<Integer> {
             + "the role comes from the file) and check it gives the same outcome.")
     Path replay;
 
-    @Option(names = "--role", defaultValue = "auto", paramLabel = "ROLE", description = "With --listen: callback-client "
-            + "(default: we are the Python callback server a Java callback client calls) or gateway (we are the gateway "
-            + "a Py4J client connects to, and a driver makes the client act).")
+    @Option(names = "--role", defaultValue = "auto", paramLabel = "ROLE", description = "With --listen: gateway (we are "
+            + "the gateway a Py4J client connects to, and a driver makes the client act); without it we are the Python "
+            + "callback server a Java callback client calls. With --target: callback-client (we are Java's callback client "
+            + "calling a Python callback server); without it we are a Python client of a Java server.")
     String fuzzRole;
 
     @Option(names = "--client-cmd", paramLabel = "CMD", description = "Gateway role: the driver of the client, {port} "
@@ -74,6 +81,11 @@ public final class FuzzCommand implements Callable<Integer> {
             + "e.g. PYTHONPATH or pip install py4j==0.10.9.9). The mode and token reach it in PY4J_FUZZ_MODE and "
             + "PY4J_FUZZ_AUTH_TOKEN.")
     String clientCmd;
+
+    @Option(names = "--server-cmd", paramLabel = "CMD", description = "Callback-client role: start the callback server "
+            + "with CMD ({port} replaced by 0; it prints {\"ready\": true, \"port\": N}) instead of using --target's port "
+            + "(--server-cmd default with --target 127.0.0.1:0: python3 with the shipped drivers/py4j_callback_server.py).")
+    String serverCmd;
 
     @Option(names = "--auth-token", paramLabel = "T", description = "Authenticate with this token (target), or require it (listen).")
     String authToken;
@@ -120,6 +132,12 @@ public final class FuzzCommand implements Callable<Integer> {
         if (replay != null) {
             return replay(timeout);
         }
+        if (role.target != null && "callback-client".equals(fuzzRole)) {
+            log.println("fuzzing the callback server as Java's callback client, seed " + s + " (re-run with --seed " + s + ")");
+            Findings f = callback(s, d, timeout).run();
+            log.println("reports: " + out.resolve("report.md") + ", " + out.resolve("report.json"));
+            return f.all().isEmpty() ? 0 : 1;
+        }
         if (role.target != null) {
             HostPort hp = HostPort.parse(role.target);
             log.println("fuzzing server " + role.target + " seed " + s + " (re-run with --seed " + s + ")");
@@ -148,7 +166,14 @@ public final class FuzzCommand implements Callable<Integer> {
     private int replay(Duration timeout) throws Exception {
         Reproducer r = Reproducer.read(replay);
         Outcome got;
-        if ("gateway".equals(r.role())) {
+        if ("callback-client".equals(r.role())) {
+            mode = ConnectionMode.valueOf(r.mode().toUpperCase(Locale.ROOT));
+            if (role.target == null) {
+                role.target = "127.0.0.1:0";
+            }
+            got = callback(r.seed(), null, timeout).replay(r);
+            log.println("replayed " + replay + ": " + got);
+        } else if ("gateway".equals(r.role())) {
             mode = ConnectionMode.valueOf(r.mode().toUpperCase(Locale.ROOT));
             got = gateway(role.listen == null ? 0 : role.listen, r.seed(), null, timeout).replay(r);
             log.println("replayed " + replay + ": " + got);
@@ -185,6 +210,14 @@ public final class FuzzCommand implements Callable<Integer> {
                 : java.util.List.of("python3", GatewayCampaign.shippedDriver().toString(), "{port}");
         return new GatewayCampaign(new GatewayCampaign.Config(port, authToken, mode, cmd, java.util.Map.of(), s, cases, d,
                 timeout.toMillis() == 1000 ? Duration.ofSeconds(5) : timeout, out, log));
+    }
+
+    private CallbackCampaign callback(long s, Duration d, Duration timeout) throws java.io.IOException {
+        HostPort hp = HostPort.parse(role.target);
+        java.util.List<String> cmd = serverCmd != null ? java.util.List.of(serverCmd.trim().split("\\s+"))
+                : hp.port == 0 ? java.util.List.of("python3", CallbackCampaign.shippedDriver().toString(), "{port}") : null;
+        return new CallbackCampaign(new CallbackCampaign.Config(hp.host, hp.port, authToken, mode, cmd, java.util.Map.of(),
+                s, cases, d, timeout, out, log));
     }
 
     static Duration parseDuration(String s) {

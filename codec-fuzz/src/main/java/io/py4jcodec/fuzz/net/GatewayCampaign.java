@@ -249,8 +249,13 @@ public final class GatewayCampaign {
 
     /** The answer {@code bytes} are, exactly and alone, as the Python side reads them; null if they are not one. */
     static ReturnMessage answerIn(byte[] bytes) {
+        return answerIn(bytes, Side.PYTHON);
+    }
+
+    /** The answer {@code bytes} are, exactly and alone, as {@code reader}'s strict reader reads them; null if none. */
+    static ReturnMessage answerIn(byte[] bytes, Side reader) {
         try {
-            TextDecoder d = TextCodec.builder(Side.PYTHON).strict(true).build().newDecoder();
+            TextDecoder d = TextCodec.builder(reader).strict(true).build().newDecoder();
             d.expectAnswer();
             int n = d.decode(new UnsafeBuffer(bytes), 0, bytes.length);
             return n == bytes.length && d.message() instanceof ReturnMessage m ? m : null;
