@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -59,8 +58,6 @@ public final class CallbackCampaign {
     record Plan(String kind, String how, byte[] request, ReturnMessage expected) {
     }
 
-    private static final String TOKEN_ENV = "PY4J_FUZZ_AUTH_TOKEN";
-
     private final Config cfg;
     private final Findings findings = new Findings();
     private final Generators gen = Generators.forLimits(Limits.builder().maxLineBytes(4096).maxParts(100).build());
@@ -81,12 +78,7 @@ public final class CallbackCampaign {
 
     /** The shipped callback-server driver, written to a temporary file. */
     public static Path shippedDriver() throws IOException {
-        Path p = Files.createTempFile("py4j_callback_server", ".py");
-        p.toFile().deleteOnExit();
-        try (InputStream s = CallbackCampaign.class.getResourceAsStream("/io/py4jcodec/fuzz/drivers/py4j_callback_server.py")) {
-            Files.write(p, s.readAllBytes());
-        }
-        return p;
+        return Drivers.extract("py4j_callback_server.py");
     }
 
     public Findings run() throws IOException {
@@ -146,7 +138,7 @@ public final class CallbackCampaign {
                 : "m" + e.choose(10);
         byte[] request = javaWriter.encode(new ProxyCallCommand(target, method, args));
         ReturnMessage expected = switch (target) {
-            case "echo" -> ReturnMessage.success(asPythonSends(arg));
+            case "echo" -> ReturnMessage.success(Drivers.asPythonWrites(arg));
             case "typed" -> ReturnMessage.success(typed(method));
             case "raise" -> null; // an error answer (checked by kind)
             default -> ReturnMessage.success(new StringValue("slow"));
@@ -175,16 +167,6 @@ public final class CallbackCampaign {
         }
         if (v instanceof StringValue s && s.value().chars().anyMatch(c -> Character.isSurrogate((char) c))) {
             return new StringValue("?"); // Java writes a lone surrogate as '?'
-        }
-        return v;
-    }
-
-    private static Value asPythonSends(Value v) {
-        if (v instanceof IntValue i) {
-            return Value.ofInteger(i.value());
-        }
-        if (v instanceof LongValue l) {
-            return Value.ofInteger(l.value());
         }
         return v;
     }
@@ -281,7 +263,7 @@ public final class CallbackCampaign {
     }
 
     private static ReturnMessage normalize(ReturnMessage m) {
-        return m instanceof SuccessReturn s && s.value() != null ? ReturnMessage.success(asPythonSends(s.value())) : m;
+        return m instanceof SuccessReturn s && s.value() != null ? ReturnMessage.success(Drivers.asPythonWrites(s.value())) : m;
     }
 
     private static byte[] lineBytes(byte[] line) {
@@ -357,35 +339,17 @@ public final class CallbackCampaign {
             port = cfg.port();
             return;
         }
-        List<String> cmd = new ArrayList<>();
-        for (String a : cfg.serverCmd()) {
-            cmd.add(a.replace("{port}", "0"));
-        }
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().putAll(cfg.env());
-        pb.environment().put("PY4J_FUZZ_MODE", cfg.mode().name().toLowerCase(Locale.ROOT));
-        pb.environment().remove(TOKEN_ENV);
-        if (cfg.authToken() != null) {
-            pb.environment().put(TOKEN_ENV, cfg.authToken());
-        }
-        server = pb.start();
+        server = Drivers.start(cfg.serverCmd(), 0, cfg.env(), cfg.mode(), cfg.authToken());
         String ready = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)).readLine();
         int at = ready == null ? -1 : ready.indexOf("\"port\":");
         if (at < 0) {
-            throw new IOException("the callback server driver did not start: " + String.join(" ", cmd));
+            throw new IOException("the callback server driver did not start: " + String.join(" ", cfg.serverCmd()));
         }
         port = Integer.parseInt(ready.substring(at + 7).replaceAll("[^0-9]", ""));
     }
 
     private void stopServer() {
-        if (server != null) {
-            server.destroyForcibly();
-            try {
-                server.waitFor(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            server = null;
-        }
+        Drivers.stop(server);
+        server = null;
     }
 }

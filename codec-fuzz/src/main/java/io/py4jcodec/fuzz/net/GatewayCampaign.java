@@ -107,7 +107,6 @@ public final class GatewayCampaign {
     }
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final String TOKEN_ENV = "PY4J_FUZZ_AUTH_TOKEN";
 
     private final Config cfg;
     private final Findings findings = new Findings();
@@ -136,12 +135,7 @@ public final class GatewayCampaign {
 
     /** The shipped driver for the py4j Python client, written to a temporary file. */
     public static Path shippedDriver() throws IOException {
-        Path p = Files.createTempFile("py4j_client", ".py");
-        p.toFile().deleteOnExit();
-        try (InputStream in = GatewayCampaign.class.getResourceAsStream("/io/py4jcodec/fuzz/drivers/py4j_client.py")) {
-            Files.write(p, in.readAllBytes());
-        }
-        return p;
+        return Drivers.extract("py4j_client.py");
     }
 
     /** Runs the campaign: {@code cases} cases or {@code duration}, whichever ends first. */
@@ -283,26 +277,15 @@ public final class GatewayCampaign {
         return switch (op.get("op").asText()) {
             case "call" -> {
                 List<Value> args = new ArrayList<>();
-                op.get("args").forEach(a -> args.add(asPythonSends(CanonicalJson.value(a))));
+                op.get("args").forEach(a -> args.add(Drivers.asPythonWrites(CanonicalJson.value(a))));
                 yield new CallCommand(op.get("target").asText(), op.get("method").asText(), args);
             }
             case "field_get" -> new FieldGetCommand(op.get("target").asText(), op.get("field").asText());
             case "field_set" -> new FieldSetCommand(op.get("target").asText(), op.get("field").asText(),
-                    asPythonSends(CanonicalJson.value(op.get("value"))));
+                    Drivers.asPythonWrites(CanonicalJson.value(op.get("value"))));
             case "java_import" -> new JvmViewImportCommand(new ReferenceValue("j"), op.get("name").asText());
             default -> null;
         };
-    }
-
-    /** Python has one int type: it writes {@code i} within Java's int range and {@code L} beyond. */
-    private static Value asPythonSends(Value v) {
-        if (v instanceof IntValue i) {
-            return Value.ofInteger(i.value());
-        }
-        if (v instanceof LongValue l) {
-            return Value.ofInteger(l.value());
-        }
-        return v;
     }
 
     // ---------------------------------------------------------------- one case
@@ -564,34 +547,23 @@ public final class GatewayCampaign {
     }
 
     private static boolean sameAs(Value answered, Value got) {
-        Value a = answered instanceof VoidValue ? NullValue.INSTANCE : asPythonSends(answered);
-        return a.equals(asPythonSends(got));
+        Value a = answered instanceof VoidValue ? NullValue.INSTANCE : Drivers.asPythonWrites(answered);
+        return a.equals(Drivers.asPythonWrites(got));
     }
 
     // ---------------------------------------------------------------- processes and sockets
 
     private void startDriver() throws IOException {
         stopDriver();
-        List<String> cmd = new ArrayList<>();
-        for (String a : cfg.clientCmd()) {
-            cmd.add(a.replace("{port}", Integer.toString(boundPort)));
-        }
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().putAll(cfg.env());
-        pb.environment().put("PY4J_FUZZ_MODE", cfg.mode().name().toLowerCase(Locale.ROOT));
-        pb.environment().remove(TOKEN_ENV);
-        if (cfg.authToken() != null) {
-            pb.environment().put(TOKEN_ENV, cfg.authToken());
-        }
         events.clear();
-        driver = pb.start();
+        driver = Drivers.start(cfg.clientCmd(), boundPort, cfg.env(), cfg.mode(), cfg.authToken());
         Process d = driver;
         int gen = ++generation;
         toDriver = new java.io.OutputStreamWriter(d.getOutputStream(), StandardCharsets.UTF_8);
         BufferedReader rd = new BufferedReader(new InputStreamReader(d.getInputStream(), StandardCharsets.UTF_8));
         String ready = rd.readLine();
         if (ready == null || !ready.contains("ready")) {
-            throw new IOException("the client driver did not start: " + String.join(" ", cmd));
+            throw new IOException("the client driver did not start: " + String.join(" ", cfg.clientCmd()));
         }
         Thread t = new Thread(() -> {
             try {
@@ -609,12 +581,7 @@ public final class GatewayCampaign {
 
     private void stopDriver() {
         if (driver != null) {
-            driver.destroyForcibly();
-            try {
-                driver.waitFor(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Drivers.stop(driver);
             driver = null;
             synchronized (open) {
                 open.forEach(Conn::close);
