@@ -39,7 +39,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * {@code typed}, {@code raise}, {@code slow}) and garbage-collect commands. Oracles: one answer per
  * request ({@link Outcome#DESYNC} for more), the answer's value ({@link Outcome#MISREAD}), an answer
  * the Java side cannot read ({@link Outcome#UNPARSEABLE}), the connection still in sync (a probe call
- * to {@code echo}, {@link Outcome#DESYNC}), hangs ({@link Outcome#TIMEOUT}), the connection closed
+ * to the driver's {@code probe} object, {@link Outcome#DESYNC}), hangs ({@link Outcome#TIMEOUT}), the connection closed
  * on a valid request ({@link Outcome#CLOSED}, {@link Outcome#RESET}), the server staying up
  * ({@link Outcome#UNREACHABLE}).
  */
@@ -234,7 +234,7 @@ public final class CallbackCampaign {
         }
         if (!broken) {
             String token = "probe" + index;
-            socket.getOutputStream().write(javaWriter.encode(new ProxyCallCommand("echo", "apply",
+            socket.getOutputStream().write(javaWriter.encode(new ProxyCallCommand("probe", "apply",
                     List.of(new StringValue(token)))));
             Conversation.End pe = conv.next(System.nanoTime() + cfg.timeout().toNanos());
             byte[] pa = lineBytes(conv.line);
@@ -249,6 +249,10 @@ public final class CallbackCampaign {
             // the server staying up: a new connection must be accepted
             if (!connect(new ArrayList<>())) {
                 found.add(new Object[]{Outcome.UNREACHABLE, "reconnect", "the server no longer accepts connections"});
+            }
+            disconnect();
+            if (server != null) {
+                // a fresh server for the next case: a mutated request may have collected one of its objects
                 stopServer();
                 startServer();
             }

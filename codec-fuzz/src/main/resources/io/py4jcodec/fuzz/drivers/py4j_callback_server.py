@@ -8,6 +8,7 @@ until its standard input closes. Python objects implementing Java interfaces, re
   typed  the method name picks the type of the result: int, long, double, bool, str, bytes, none, decimal
   raise  raises ValueError (Java sees an error answer)
   slow   sleeps 0.2 s, then returns the string "slow"
+  probe  an echo kept for the fuzzer's probe calls (no generated request names it)
 """
 import decimal
 import os
@@ -80,7 +81,7 @@ def main():
                               callback_server_parameters=CallbackServerParameters(
                                   port=port, auth_token=token, daemonize=True, daemonize_connections=True))
     pool = gateway.gateway_property.pool
-    for oid, obj in (("echo", Echo()), ("typed", Typed()), ("raise", Raise()), ("slow", Slow())):
+    for oid, obj in (("echo", Echo()), ("typed", Typed()), ("raise", Raise()), ("slow", Slow()), ("probe", Echo())):
         pool.put(obj, oid)
     print('{"ready": true, "port": %d}' % gateway.get_callback_server().get_listening_port(), flush=True)
     sys.stdin.read()
