@@ -129,6 +129,11 @@ public final class FuzzCommand implements Callable<Integer> {
         Duration d = duration == null ? null : parseDuration(duration);
         Duration timeout = Duration.ofMillis(timeoutMs);
         boolean progress = !noProgress && System.console() != null;
+        if (!java.util.Set.of("auto", "gateway", "callback-client").contains(fuzzRole)
+                || "gateway".equals(fuzzRole) && role.target != null || "callback-client".equals(fuzzRole) && role.listen != null) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--role gateway goes with --listen, --role callback-client with --target; got --role " + fuzzRole);
+        }
         if (replay != null) {
             return replay(timeout);
         }
