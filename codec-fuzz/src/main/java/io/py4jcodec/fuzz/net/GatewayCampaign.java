@@ -328,13 +328,9 @@ public final class GatewayCampaign {
         String detail = (String) first[2];
         Findings.Finding f = findings.record(o, signature, index);
         Findings.Finding g = f != null ? f : findings.get(signature);
-        if (f != null || (g != null && g.minimized() != null && size(p) < g.minimized().length)) {
+        if (f != null || (g != null && g.minimized() != null && p.reply().length < g.minimized().length)) {
             writeReproducer(g, o, signature, index, p, detail);
         }
-    }
-
-    private static int size(Plan p) {
-        return p.reply().length + p.op().toString().length();
     }
 
     private void writeReproducer(Findings.Finding f, Outcome o, String signature, int index, Plan p, String detail) {
@@ -346,8 +342,7 @@ public final class GatewayCampaign {
             new Reproducer("gateway", cfg.mode().name().toLowerCase(Locale.ROOT), o, signature, cfg.seed(), index,
                     p.reply(), null, null, detail, CanonicalJson.write(p.op()),
                     p.fault() == null ? "" : p.fault().name()).write(file);
-            byte[] sized = new byte[size(p)];
-            findings.attach(f, file, sized, detail);
+            findings.attach(f, file, p.reply(), detail);
         } catch (IOException e) {
             cfg.log().println("cannot write reproducer: " + e);
         }

@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * <pre>
  * format: py4j-fuzz-repro/1
- * role: target                      (we were the client; "listen": we were the server)
+ * role: target                      (we were the client; "listen": we were the server; "gateway": we were the
+ *                                   gateway of a driven client; "callback-client": we called a callback server)
  * mode: gateway
  * outcome: FATAL
  * signature: FATAL FIELD_GET valid
