@@ -444,7 +444,7 @@ public final class DirectEncoder extends AbstractBinaryEncoder {
     }
 
     private void stringAlways(int field, String s) throws IOException {
-        checkIdentifier(s);
+        MappingRules.checkIdentifier(s);
         if (sizing) {
             acc += CodedOutputStream.computeStringSize(field, s);
         } else {
@@ -483,13 +483,6 @@ public final class DirectEncoder extends AbstractBinaryEncoder {
             acc += CodedOutputStream.computeEnumSize(field, v);
         } else {
             out.writeEnum(field, v);
-        }
-    }
-
-    static void checkIdentifier(String s) {
-        if (Wtf8.hasLoneSurrogate(s)) {
-            throw ProtocolException.unencodable("lone surrogate in an identifier "
-                    + ProtocolException.snippet(s) + ": only string values and auth tokens carry them (as WTF-8)");
         }
     }
 

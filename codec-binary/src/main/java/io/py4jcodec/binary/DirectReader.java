@@ -1,6 +1,7 @@
 package io.py4jcodec.binary;
 
 import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.py4jcodec.api.Limits;
 import io.py4jcodec.api.ProtocolException;
 import io.py4jcodec.api.Reason;
@@ -10,6 +11,7 @@ import io.py4jcodec.proto.*;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.agrona.DirectBuffer;
 
 /**
  * Reads a Frame body with {@link CodedInputStream} straight into the model, without generated
@@ -107,27 +109,106 @@ final class DirectReader implements BodyReader {
 
     private final Limits limits;
     private CodedInputStream in;
+    private DirectBuffer body;
+    private int start;
     private long base;
+    /** Where the field being read starts (its tag), where its value starts, and its tag (0 while the tag is read). */
     private int tagOffset;
+    private int valueOffset;
+    private int lastTag;
 
     DirectReader(Limits limits) {
         this.limits = limits;
     }
 
     @Override
-    public Message read(CodedInputStream input, long base) throws IOException {
+    public Message read(CodedInputStream input, DirectBuffer body, int start, int length, long base) throws IOException {
         this.in = input;
+        this.body = body;
+        this.start = start;
         this.base = base;
         try {
+            input.pushLimit(length);   // so that the body's end is the outermost limit whyUnreadable finds
             return frame();
+        } catch (InvalidProtocolBufferException e) {
+            throw whyUnreadable(e);
         } finally {
             this.in = null;
+            this.body = null;
         }
     }
 
     private int tag() throws IOException {
         tagOffset = in.getTotalBytesRead();
-        return in.readTag();
+        lastTag = 0;
+        lastTag = in.readTag();
+        valueOffset = in.getTotalBytesRead();
+        return lastTag;
+    }
+
+    /**
+     * Protobuf could not read the field that starts at {@link #tagOffset}: its tag, or its value of
+     * the wire type the tag gave. Every read follows its field's tag, so that field is the one that
+     * failed, and its bytes say why (protobuf's exception does not, except in its message text).
+     */
+    private ProtocolException whyUnreadable(InvalidProtocolBufferException e) {
+        // the end of the message the field is in: the innermost limit (the body's own at the top)
+        long end = (long) in.getTotalBytesRead() + in.getBytesUntilLimit();
+        int field = lastTag >>> 3;
+        if (lastTag == 0) {
+            long t = varintAt(tagOffset, end, "a field tag", e);
+            return bad(Reason.UNKNOWN_TYPE, "field number " + (t >>> 3) + " (tag " + t + ") is no field: " + e.getMessage(), e);
+        }
+        switch (lastTag & 7) {
+            case VARINT -> {
+                varintAt(valueOffset, end, "field " + field, e);
+                // a varint protobuf could not read is cut off or malformed, which varintAt reports
+                return bad(Reason.BAD_NUMBER, "field " + field + ": " + e.getMessage(), e);
+            }
+            case LEN -> {
+                long n = varintAt(valueOffset, end, "the length of field " + field, e);
+                long content = valueOffset + varintLength(n);
+                if ((int) n < 0) {
+                    return bad(Reason.BAD_NUMBER, "field " + field + " has a negative length " + (int) n, e);
+                }
+                if (content + n > end) {
+                    return bad(Reason.TRUNCATED, "field " + field + " claims " + n + " bytes, " + (end - content) + " are left", e);
+                }
+                // the bytes are there: protobuf rejected their content, and strings are the only content it checks
+                return bad(Reason.BAD_UTF8, "field " + field + " is not valid UTF-8", e);
+            }
+            default -> {
+                return bad(Reason.TRUNCATED, "field " + field + " needs 8 bytes, " + (end - valueOffset) + " are left", e);
+            }
+        }
+    }
+
+    /** The varint at body position {@code at}; throws TRUNCATED or BAD_NUMBER at the field if there is none. */
+    private long varintAt(int at, long end, String what, InvalidProtocolBufferException e) {
+        long v = 0;
+        for (int i = 0; i < 10; i++) {
+            if (at + i >= end) {
+                throw bad(Reason.TRUNCATED, "input ends inside " + what, e);
+            }
+            int b = body.getByte(start + at + i);
+            v |= (long) (b & 0x7F) << (7 * i);
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw bad(Reason.BAD_NUMBER, what + " is a varint longer than 10 bytes", e);
+    }
+
+    private static int varintLength(long v) {
+        int n = 1;
+        while ((v >>>= 7) != 0) {
+            n++;
+        }
+        return n;
+    }
+
+    private ProtocolException bad(Reason reason, String detail, Throwable cause) {
+        return ProtocolException.wrap(reason, base + tagOffset, -1, detail, cause);
     }
 
     private ProtocolException bad(Reason reason, String detail) {
@@ -168,12 +249,13 @@ final class DirectReader implements BodyReader {
         return s;
     }
 
-    private List<Value> add(List<Value> list, Value v) {
+    /** Reads one more value of a repeated field into {@code list}, after checking there is room (the error names this field). */
+    private List<Value> add(List<Value> list) throws IOException {
         if (list.size() == limits.maxParts()) {
             throw ProtocolException.limit(Reason.TOO_MANY_PARTS, base + tagOffset, -1, "values in one field",
                     list.size() + 1L, limits.maxParts(), "maxParts");
         }
-        list.add(v);
+        list.add(value());
         return list;
     }
 
@@ -305,7 +387,7 @@ final class DirectReader implements BodyReader {
                     seen = once(seen, 2, "Call");
                     method = utf8();
                 }
-                case T5_LEN -> add(args, value());
+                case T5_LEN -> add(args);
                 default -> throw unknown(tag, "Call");
             }
         }
@@ -337,7 +419,7 @@ final class DirectReader implements BodyReader {
                     seen = once(seen, 2, "ProxyCall");
                     method = utf8();
                 }
-                case T4_LEN -> add(args, value());
+                case T4_LEN -> add(args);
                 default -> throw unknown(tag, "ProxyCall");
             }
         }
@@ -431,7 +513,7 @@ final class DirectReader implements BodyReader {
                 }
                 case ARRAY_SLICE, LIST_SLICE -> {
                     if (tag == T3_LEN) {
-                        list = add(list == null ? new ArrayList<>() : list, value());
+                        list = add(list == null ? new ArrayList<>() : list);
                     } else {
                         throw unknown(tag, name);
                     }
@@ -518,7 +600,7 @@ final class DirectReader implements BodyReader {
                     seen = once(seen, 1, "Constructor");
                     className = utf8();
                 }
-                case T2_LEN -> add(args, value());
+                case T2_LEN -> add(args);
                 default -> throw unknown(tag, "Constructor");
             }
         }
@@ -616,7 +698,7 @@ final class DirectReader implements BodyReader {
                     seen = once(seen, 1, "ArrayCreate");
                     type = value();
                 }
-                case T2_LEN -> add(dims, value());
+                case T2_LEN -> add(dims);
                 default -> throw unknown(tag, "ArrayCreate");
             }
         }
@@ -876,6 +958,6 @@ final class DirectReader implements BodyReader {
             }
         }
         leave(old);
-        return ProtoMapping.decimal(unscaled, scale, negativeZero, base + tagOffset);
+        return MappingRules.decimal(unscaled, scale, negativeZero, base + tagOffset);
     }
 }

@@ -22,12 +22,12 @@ public final class MessagesEncoder extends AbstractBinaryEncoder {
 
     /** The generated message for {@code message} (for tools and tests). */
     public static Frame toFrame(Message message) {
-        return ProtoMapping.toFrame(message);
+        return ModelToProto.toFrame(message);
     }
 
     @Override
     int bodySize(Message message) {
-        frame = ProtoMapping.toFrame(message);
+        frame = ModelToProto.toFrame(message);
         return frame.getSerializedSize();
     }
 

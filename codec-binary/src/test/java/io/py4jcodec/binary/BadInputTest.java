@@ -25,11 +25,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bad input, for both decoders: each case is a {@link ProtocolException} with its reason, an
- * offset inside the input, and the documented decoder state (closed when the framing is lost,
+ * Bad input, for both decoders: each case is a {@link ProtocolException} with its reason, the
+ * exact offset (the same from both decoders), and the documented decoder state (closed when the framing is lost,
  * resynchronised past the bad frame otherwise); nothing hangs and nothing allocates what a hostile
  * length prefix claims.
  */
@@ -60,8 +61,12 @@ class BadInputTest {
         return out;
     }
 
-    /** Decodes {@code bad} then a good frame after it: the error must resynchronise past exactly the bad frame. */
-    private static ProtocolException resyncedError(BinaryCodec codec, byte[] bad, Reason reason, String what) {
+    /**
+     * Decodes {@code bad} then a good frame after it: the error must resynchronise past exactly the bad frame.
+     * {@code offset} gives, from {@code bad}'s length, the one offset the error must name: the tag of the field
+     * that is wrong, or the end of the message a required field is missing from (or whose fields contradict). Both decoders name the same.
+     */
+    private static ProtocolException resyncedError(BinaryCodec codec, byte[] bad, Reason reason, IntUnaryOperator offset, String what) {
         byte[] good = codec.newEncoder().encode(GOOD);
         byte[] both = concat(bad, good);
         MessageDecoder d = codec.newDecoder();
@@ -69,7 +74,7 @@ class BadInputTest {
         assertEquals(reason, e.reason(), what + " via " + codec + ": " + e.getMessage());
         assertTrue(e.resynchronized(), what + ": the length prefix keeps the stream in sync");
         assertEquals(bad.length, e.skipBytes(), what);
-        assertTrue(e.offset() >= 0 && e.offset() <= bad.length, what + ": offset " + e.offset());
+        assertEquals(offset.applyAsInt(bad.length), e.offset(), what + " via " + codec + ": " + e.getMessage());
         assertEquals(good.length, d.decode(both, e.skipBytes(), good.length), what + ": next frame");
         assertEquals(GOOD, d.message());
         return e;
@@ -171,54 +176,54 @@ class BadInputTest {
                 .addField(3, UnknownFieldSet.Field.newBuilder().addGroup(UnknownFieldSet.getDefaultInstance()).build()).build();
         Call call = MessagesEncoder.toFrame(GOOD).getCall();
         for (BinaryCodec codec : Codecs.BOTH) {
-            resyncedError(codec, frame(Frame.newBuilder().setUnknownFields(field99).build()), Reason.UNKNOWN_COMMAND, "Frame field 99 alone");
+            resyncedError(codec, frame(Frame.newBuilder().setUnknownFields(field99).build()), Reason.UNKNOWN_COMMAND, end -> end - 3, "Frame field 99 alone");
             resyncedError(codec, frame(Frame.newBuilder().setCall(call).setUnknownFields(field99).build()), Reason.UNKNOWN_COMMAND,
-                    "Frame field 99 after a call");
+                    end -> end - 3, "Frame field 99 after a call");
             resyncedError(codec, frame(Frame.newBuilder().setCall(call.toBuilder().setUnknownFields(field99)).build()),
-                    Reason.UNKNOWN_TYPE, "Call field 99");
+                    Reason.UNKNOWN_TYPE, end -> end - 3, "Call field 99");
             resyncedError(codec, frame(Frame.newBuilder().setCall(call.toBuilder().setUnknownFields(group)).build()),
-                    Reason.UNKNOWN_TYPE, "Call group field 3");
+                    Reason.UNKNOWN_TYPE, end -> end - 2, "Call group field 3");
             resyncedError(codec, frame(Frame.newBuilder().setSuccess(io.py4jcodec.proto.Value.newBuilder()
-                    .setInteger(1).setUnknownFields(field99)).build()), Reason.UNKNOWN_TYPE, "Value field 99");
+                    .setInteger(1).setUnknownFields(field99)).build()), Reason.UNKNOWN_TYPE, end -> end - 3, "Value field 99");
             resyncedError(codec, frame(Frame.newBuilder().setSuccess(io.py4jcodec.proto.Value.newBuilder()
-                    .setProxy(Proxy.newBuilder().setNumber(1).setUnknownFields(field99))).build()), Reason.UNKNOWN_TYPE, "Proxy field 99");
+                    .setProxy(Proxy.newBuilder().setNumber(1).setUnknownFields(field99))).build()), Reason.UNKNOWN_TYPE, end -> end - 3, "Proxy field 99");
             // a known field number with the wrong wire type is an unknown field too: Call.method as a varint
             resyncedError(codec, frame(Frame.newBuilder().setCall(call.toBuilder().setUnknownFields(UnknownFieldSet.newBuilder()
                     .addField(Call.METHOD_FIELD_NUMBER + 20, UnknownFieldSet.Field.newBuilder().addVarint(5).build()).build())).build()),
-                    Reason.UNKNOWN_TYPE, "Call field 24");
-            resyncedError(codec, frame(new byte[] {0x0C}), Reason.UNKNOWN_COMMAND, "stray end-group tag");
+                    Reason.UNKNOWN_TYPE, end -> end - 3, "Call field 24");
+            resyncedError(codec, frame(new byte[] {0x0C}), Reason.UNKNOWN_COMMAND, end -> 1, "stray end-group tag");
         }
     }
 
     @Test
     void validProtobufThatIsNoValidCommand() {
         for (BinaryCodec codec : Codecs.BOTH) {
-            resyncedError(codec, frame(new byte[0]), Reason.UNKNOWN_COMMAND, "empty Frame");
+            resyncedError(codec, frame(new byte[0]), Reason.UNKNOWN_COMMAND, end -> end, "empty Frame");
             resyncedError(codec, frame(Frame.newBuilder().setSuccess(io.py4jcodec.proto.Value.getDefaultInstance()).build()),
-                    Reason.UNKNOWN_TYPE, "Value without kind");
+                    Reason.UNKNOWN_TYPE, end -> end, "Value without kind");
             resyncedError(codec, frame(Frame.newBuilder().setCall(Call.newBuilder().setMethod("m")).build()),
-                    Reason.EMPTY_REFERENCE, "Call without target");
+                    Reason.EMPTY_REFERENCE, end -> end, "Call without target");
             resyncedError(codec, frame(Frame.newBuilder().setMemoryDelete(ObjectId.getDefaultInstance()).build()),
-                    Reason.EMPTY_REFERENCE, "ObjectId without id");
+                    Reason.EMPTY_REFERENCE, end -> end, "ObjectId without id");
             resyncedError(codec, frame(Frame.newBuilder().setFieldSet(FieldSet.newBuilder().setTargetObject(1).setField("f")).build()),
-                    Reason.EMPTY_PART, "FieldSet without value");
-            resyncedError(codec, frame(Frame.newBuilder().setAuth(Auth.getDefaultInstance()).build()), Reason.EMPTY_PART, "Auth without token");
+                    Reason.EMPTY_PART, end -> end, "FieldSet without value");
+            resyncedError(codec, frame(Frame.newBuilder().setAuth(Auth.getDefaultInstance()).build()), Reason.EMPTY_PART, end -> end, "Auth without token");
             resyncedError(codec, frame(Frame.newBuilder().setSuccess(io.py4jcodec.proto.Value.newBuilder().setUnitValue(9)).build()),
-                    Reason.UNKNOWN_TYPE, "unit 9");
-            resyncedError(codec, frame(Frame.newBuilder().setBareValue(7).build()), Reason.BAD_ANSWER, "bare status 7");
+                    Reason.UNKNOWN_TYPE, end -> end - 2, "unit 9");
+            resyncedError(codec, frame(Frame.newBuilder().setBareValue(7).build()), Reason.BAD_ANSWER, end -> end - 2, "bare status 7");
             resyncedError(codec, frame(Frame.newBuilder().setSuccess(io.py4jcodec.proto.Value.newBuilder().setDecimal(
                     Decimal.newBuilder().setUnscaled(ByteString.copyFrom(new byte[] {5})).setNegativeZero(true))).build()),
-                    Reason.BAD_NUMBER, "negative zero on 5");
+                    Reason.BAD_NUMBER, end -> end, "negative zero on 5");
             // Frame.success{Value.reference = "a\xFF"}: protobuf's builders refuse to make it
-            resyncedError(codec, frame(new byte[] {0x0A, 0x04, 0x3A, 0x02, 'a', (byte) 0xFF}), Reason.BAD_UTF8, "invalid UTF-8");
-            // WTF-8 writes a surrogate pair as one 4-byte sequence; two 3-byte halves are not WTF-8
+            resyncedError(codec, frame(new byte[] {0x0A, 0x04, 0x3A, 0x02, 'a', (byte) 0xFF}), Reason.BAD_UTF8, end -> end - 4, "invalid UTF-8");
+            // WTF-8 writes a surrogate pair as one 4-byte sequence; two 3-byte halves are not WTF-8 (string_wtf8 = 23: a 2-byte tag)
             byte[] splitPair = {(byte) 0xED, (byte) 0xA0, (byte) 0x80, (byte) 0xED, (byte) 0xB0, (byte) 0x80};
             resyncedError(codec, frame(Frame.newBuilder().setSuccess(io.py4jcodec.proto.Value.newBuilder()
-                    .setStringWtf8(ByteString.copyFrom(splitPair))).build()), Reason.BAD_UTF8, "surrogate halves");
+                    .setStringWtf8(ByteString.copyFrom(splitPair))).build()), Reason.BAD_UTF8, end -> end - 9, "surrogate halves");
             // a sub-message claiming more bytes than its frame holds
-            resyncedError(codec, frame(new byte[] {0x12, 0x10, 0x08, 0x01}), Reason.TRUNCATED, "sub-message past the frame");
+            resyncedError(codec, frame(new byte[] {0x12, 0x10, 0x08, 0x01}), Reason.TRUNCATED, end -> 1, "sub-message past the frame");
             resyncedError(codec, frame(new byte[] {0x12, 0x0B, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0x01}), Reason.BAD_NUMBER,
-                    "malformed varint inside");
+                    end -> 3, "malformed varint inside");
         }
     }
 
@@ -232,18 +237,18 @@ class BadInputTest {
         for (BinaryCodec.Implementation impl : BinaryCodec.Implementation.values()) {
             BinaryCodec codec = BinaryCodec.builder(Side.JAVA).decoder(impl).limits(limits).build();
             ProtocolException e = resyncedError(codec, frame(Frame.newBuilder().setCall(Call.newBuilder().setTargetObject(1)
-                    .addAllArguments(four)).build()), Reason.TOO_MANY_PARTS, "4 arguments");
+                    .addAllArguments(four)).build()), Reason.TOO_MANY_PARTS, end -> end - 4, "4 arguments");
             assertEquals("maxParts", e.limitSetting());
             resyncedError(codec, frame(Frame.newBuilder().setSuccess(io.py4jcodec.proto.Value.newBuilder().setProxy(
                     Proxy.newBuilder().setNumber(1).addInterfaces("a").addInterfaces("b").addInterfaces("c"))).build()),
-                    Reason.TOO_MANY_INTERFACES, "3 interfaces");
+                    Reason.TOO_MANY_INTERFACES, end -> end - 3, "3 interfaces");
         }
     }
 
     /**
      * Seeded mutations of valid frames (flipped, inserted, deleted bytes; bodies cut with the prefix
      * kept consistent): every outcome is a message or a ProtocolException, and where both decoders
-     * accept the bytes they agree.
+     * accept the bytes they agree, as they do on the reason and offset where both reject them.
      */
     @Test
     void mutatedFramesFailCleanlyAndTheDecodersAgree() {
@@ -255,6 +260,7 @@ class BadInputTest {
             byte[] body = Arrays.copyOfRange(wire, prefixLength(wire), wire.length);
             byte[] mutated = frame(mutate(body, rnd));
             Message[] got = new Message[2];
+            ProtocolException[] failed = new ProtocolException[2];
             for (int k = 0; k < 2; k++) {
                 MessageDecoder d = Codecs.BOTH.get(k).newDecoder();
                 try {
@@ -263,6 +269,7 @@ class BadInputTest {
                     got[k] = d.message();
                 } catch (ProtocolException e) {
                     assertTrue(e.resynchronized(), "a well-framed bad body keeps the stream in sync: " + e.getMessage());
+                    failed[k] = e;
                 } catch (RuntimeException e) {
                     fail("seed " + SEED + " mutation " + i + " via " + Codecs.BOTH.get(k) + ": " + e, e);
                 }
@@ -270,6 +277,10 @@ class BadInputTest {
             if (got[0] != null && got[1] != null) {
                 accepted++;
                 assertEquals(got[1], got[0], "seed " + SEED + " mutation " + i);
+            }
+            if (failed[0] != null && failed[1] != null) {
+                assertEquals(failed[0].reason() + " at " + failed[0].offset(), failed[1].reason() + " at " + failed[1].offset(),
+                        "seed " + SEED + " mutation " + i + ": both decoders name the same error");
             }
         }
         assertTrue(accepted > 100, "some mutations stay valid: " + accepted);

@@ -33,7 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "decode", mixinStandardHelpOptions = true,
         description = {"Decode the bytes one Py4J peer wrote into one canonical-JSON line per frame (spec/PROTOCOL.md), in order.",
             "Commands and answers may be interleaved (ClientServer captures).",
-            "On bad input the frames before it are printed, then an error line (reason and byte offset) on stderr; exit code 2."},
+            "Bad frames do not stop it: each error is one line on stderr, in order (\"error: after frame N: REASON at byte B ...\","
+                + " N = the JSON lines printed before it), and the frames after a bad one still decode when the decoder could"
+                + " skip it; stdout stays canonical JSON (encode reads it). Exit code 2 if any error occurred, 0 otherwise."},
         footer = {"", "Examples:",
             "  py4j-codec decode --transcript                 frames of the embedded real transcript",
             "  py4j-codec decode --from python capture.bin    bytes the Python client wrote"})
@@ -91,19 +93,37 @@ final class DecodeCommand implements Callable<Integer> {
     private int decodeStream(InputStream in, Codec codec, PrintWriter out, PrintWriter err, JsonLines json,
                              String conn, String dir) throws IOException {
         MessageInputStream messages = new MessageInputStream(in, codec.newDecoder());
-        try {
+        int printed = 0;
+        int errors = 0;
+        while (true) {
             Message m;
-            while ((m = messages.read()) != null) {
-                out.println(conn == null ? json.message(m) : json.frame(conn, dir, m));
+            try {
+                m = messages.read();
+            } catch (ProtocolException e) {
+                errors++;
+                // stdout first, so that a terminal or a 2>&1 shows the error where it happened
+                out.flush();
+                err.println(errorLine(printed, e));
+                err.flush();
+                if (e.resynchronized() && e.skipBytes() > 0) {
+                    continue;   // the decoder skipped the bad frame: the next one decodes
+                }
+                break;          // closed: nothing after it can be framed
             }
-            out.flush();
-            return 0;
-        } catch (ProtocolException e) {
-            out.flush();
-            err.println("error: " + (conn == null ? "" : conn + " " + dir + ": ") + e.getMessage());
-            err.flush();
-            return 2;
+            if (m == null) {
+                break;
+            }
+            out.println(conn == null ? json.message(m) : json.frame(conn, dir, m));
+            printed++;
         }
+        out.flush();
+        return errors == 0 ? 0 : 2;
+    }
+
+    /** One stderr line per error: where it falls among the printed frames, the reason and byte offset, and what happens next. */
+    static String errorLine(int printedBefore, ProtocolException e) {
+        return "error: after frame " + printedBefore + ": " + e.getMessage()
+                + (e.resynchronized() && e.skipBytes() > 0 ? " (skipped " + e.skipBytes() + " bytes; decoding goes on)" : " (decoding stops)");
     }
 
     private int transcript(PrintWriter out, PrintWriter err, JsonLines json) throws IOException {
@@ -137,14 +157,25 @@ final class DecodeCommand implements Callable<Integer> {
             MessageDecoder d = codec(writer).newDecoder();
             UnsafeBuffer buf = new UnsafeBuffer(bytes);
             int off = 0;
-            try {
+            int decoded = 0;
+            while (off < bytes.length) {
                 int n;
-                while (off < bytes.length && (n = d.decodeLast(buf, off, bytes.length - off)) > 0) {
-                    off += n;
-                    frames.add(new Object[] {seqOf(eventEnds.get(s.getKey()), off), k[0], k[1], d.message()});
+                try {
+                    n = d.decodeLast(buf, off, bytes.length - off);
+                } catch (ProtocolException e) {
+                    errors.add(k[0] + " " + k[1] + ": " + errorLine(decoded, e).substring("error: ".length()));
+                    if (e.resynchronized() && e.skipBytes() > 0) {
+                        off += e.skipBytes();
+                        continue;
+                    }
+                    break;
                 }
-            } catch (ProtocolException e) {
-                errors.add("error: " + k[0] + " " + k[1] + ": " + e.getMessage());
+                if (n <= 0) {
+                    break;
+                }
+                off += n;
+                decoded++;
+                frames.add(new Object[] {seqOf(eventEnds.get(s.getKey()), off), k[0], k[1], d.message()});
             }
         }
         frames.sort(java.util.Comparator.comparingLong(f -> (Long) f[0]));
@@ -152,7 +183,7 @@ final class DecodeCommand implements Callable<Integer> {
             out.println(json.frame((String) f[1], (String) f[2], (Message) f[3]));
         }
         out.flush();
-        errors.forEach(err::println);
+        errors.forEach(e -> err.println("error: " + e));
         err.flush();
         return errors.isEmpty() ? 0 : 2;
     }

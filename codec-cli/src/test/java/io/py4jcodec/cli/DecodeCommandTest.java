@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.py4jcodec.testkit.PythonPeer;
 import io.py4jcodec.testkit.Recorded;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -72,5 +74,56 @@ class DecodeCommandTest {
         assertEquals(2, r.exit());
         assertEquals(1, r.out().split("\n").length, r.out());
         assertTrue(r.err().contains("UNKNOWN_COMMAND at byte 13"), r.err());
+    }
+
+    /** The Python code that wrote python-rejected-values.py4j with the real client's own functions. */
+    static final String REJECTED_VALUES_PY = String.join("\n",
+            "import sys",
+            "from decimal import Decimal",
+            "from py4j import protocol as p",
+            "def call(target, method, *args):",
+            "    return p.CALL_COMMAND_NAME + target + '\\n' + method + '\\n' + ''.join(p.get_command_part(a) for a in args) + p.END_COMMAND_PART",
+            "sys.stdout.write(call('t', 'addInts', 1, 2) + call('t', 'echo', 2**64) + call('t', 'echo', 'between')",
+            "                 + call('t', 'echo', Decimal('NaN')) + call('t', 'addInts', 3, 4))",
+            "");
+
+    static byte[] rejectedValuesCapture() throws IOException {
+        try (InputStream in = DecodeCommandTest.class.getResourceAsStream("python-rejected-values.py4j")) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void aCaptureWithTwoRejectedValuesPrintsEveryOtherFrameAndBothErrorsInOrder() throws IOException {
+        Run r = run(new ByteArrayInputStream(rejectedValuesCapture()), "decode", "--from", "python");
+        assertEquals(2, r.exit(), r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals(3, lines.length, r.out());
+        assertEquals("{\"command\":\"call\",\"target_id\":\"t\",\"method\":\"addInts\",\"arguments\":[{\"type\":\"int\",\"value\":1},{\"type\":\"int\",\"value\":2}]}", lines[0]);
+        assertEquals("{\"command\":\"call\",\"target_id\":\"t\",\"method\":\"echo\",\"arguments\":[{\"type\":\"string\",\"value\":\"between\"}]}", lines[1]);
+        assertEquals("{\"command\":\"call\",\"target_id\":\"t\",\"method\":\"addInts\",\"arguments\":[{\"type\":\"int\",\"value\":3},{\"type\":\"int\",\"value\":4}]}", lines[2]);
+        String[] errors = r.err().split("\n");
+        assertEquals(2, errors.length, r.err());
+        // the digits of 2**64 start at byte 30 of the capture (after "L"), those of Decimal('NaN') at byte 83 (after "D")
+        assertTrue(errors[0].startsWith("error: after frame 1: ") && errors[0].contains(" at byte 30"), errors[0]);
+        assertTrue(errors[1].startsWith("error: after frame 2: ") && errors[1].contains(" at byte 83"), errors[1]);
+        assertTrue(errors[0].endsWith("decoding goes on)") && errors[1].endsWith("decoding goes on)"), r.err());
+        // what was printed still encodes back to the good frames' bytes
+        CliContractsTest.Run enc = CliContractsTest.run(r.out().getBytes(StandardCharsets.UTF_8), "encode", "--from", "python");
+        assertEquals(0, enc.exit(), enc.err());
+        assertEquals("c\nt\naddInts\ni1\ni2\ne\nc\nt\necho\nsbetween\ne\nc\nt\naddInts\ni3\ni4\ne\n",
+                new String(enc.stdout(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theRealPythonClientStillWritesTheRejectedValuesCapture() throws Exception {
+        PythonPeer py = PythonPeer.require();
+        Process p = py.command("-c", REJECTED_VALUES_PY).start();
+        p.getOutputStream().close();
+        byte[] wrote = p.getInputStream().readAllBytes();
+        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "python did not finish");
+        assertEquals(0, p.exitValue(), stderr);
+        assertEquals(new String(rejectedValuesCapture(), StandardCharsets.UTF_8), new String(wrote, StandardCharsets.UTF_8));
     }
 }

@@ -22,7 +22,9 @@ import java.util.Objects;
  * @param maxConnections   connections open at once; more are closed as they arrive (default 1024)
  * @param maxArrayElements most elements one {@code a c} (array create) may allocate, all dimensions multiplied (default 2^24)
  * @param maxListElements  most elements one {@code l m} / {@code l i} (list multiply) may produce (default 2^24)
- * @param maxQueuedFrames  frames read ahead of the one executing on a connection before the server stops reading it (default 64)
+ * @param maxQueuedFrames  ClientServer mode: frames read ahead of the one executing on a connection before the server stops
+ *                         reading it (default 64; GatewayServer mode runs a frame as soon as it is decoded, and stops reading
+ *                         while the client does not read its answers)
  * @param idleTimeout      close a connection silent this long; {@link Duration#ZERO} = never (the default: Python keeps pooled connections for the whole session)
  * @param authTimeout      with auth on, close a connection that has not authenticated within this (default 30 s)
  * @param callbackAddress  where the Python callback server listens (default loopback; Python may change it with {@code resetCallbackClient})
@@ -32,7 +34,9 @@ import java.util.Objects;
  * @param callbackReadTimeout how long a callback may take to answer; {@link Duration#ZERO} = no limit (the default, py4j's)
  * @param callbackIdleTimeout pooled callback connections idle this long are closed (default 30 s, py4j's)
  * @param maxCallbackConnections callback connections open at once; a Java thread needing one more waits (default 1024)
- * @param ioThreads        Netty event-loop threads (default 2; they never run user code)
+ * @param ioThreads        ClientServer mode: Netty event-loop threads shared by the connections (default 2; they never
+ *                         run user code). GatewayServer mode gives each connection an event loop of its own, which runs
+ *                         its requests (see {@link Py4jGateway}), so this setting does not apply there
  * @param mode             {@link ConnectionMode#GATEWAY} (py4j's GatewayServer, the default) or
  *                         {@link ConnectionMode#CLIENT_SERVER} (py4j's ClientServer: pinned threads, callbacks on the caller's connection)
  */

@@ -5,7 +5,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.py4jcodec.api.model.AuthCommand;
 import io.py4jcodec.api.model.Command;
 import io.py4jcodec.api.model.ReturnMessage;
@@ -14,10 +13,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import py4j.Gateway;
 import py4j.Py4JException;
 import py4j.Py4JPythonClient;
-import py4j.reflection.ReflectionUtil;
 
 /**
  * Calls into Python in ClientServer mode, as py4j's {@code PythonClient} does: a callback made on a
@@ -27,21 +24,19 @@ import py4j.reflection.ReflectionUtil;
  * {@link GatewayConfig#callbackAuthToken()}) and kept for the thread, on which Python may in turn
  * call Java while the callback runs. Every connection is on the codec and Netty.
  */
-public final class PinnedPythonClient implements Py4JPythonClient {
+public final class PinnedPythonClient extends AbstractPythonClient {
     private final Py4jGateway server;
-    private final InetAddress address;
-    private final int port;
     private final ThreadLocal<PinnedConnection> own = new ThreadLocal<>();
     private final Set<PinnedConnection> opened = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     PinnedPythonClient(Py4jGateway server, InetAddress address, int port) {
+        super(address, port, server.config());
         this.server = server;
-        this.address = address;
-        this.port = port;
     }
 
     /** Calls Python with {@code command} on this thread's connection and returns the answer. */
+    @Override
     public ReturnMessage call(Command command) {
         PinnedConnection pinned = PinnedConnection.CURRENT.get();
         if (pinned != null && pinned.isOpen()) {
@@ -64,7 +59,7 @@ public final class PinnedPythonClient implements Py4JPythonClient {
         }
         PinnedConnection[] handler = new PinnedConnection[1];
         try {
-            Bootstrap b = new Bootstrap().group(server.ioGroup()).channel(NioSocketChannel.class)
+            Bootstrap b = new Bootstrap().group(server.ioGroup()).channel(NettyTransport.channel())
                     .option(ChannelOption.TCP_NODELAY, true)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) server.config().callbackConnectTimeout().toMillis())
                     .handler(new ChannelInitializer<SocketChannel>() {
@@ -90,16 +85,6 @@ public final class PinnedPythonClient implements Py4JPythonClient {
     }
 
     @Override
-    public String sendCommand(String command) {
-        return sendCommand(command, true);
-    }
-
-    @Override
-    public String sendCommand(String command, boolean blocking) {
-        return CallbackText.answer(call(CallbackText.command(command)));
-    }
-
-    @Override
     public void shutdown() {
         closed = true;
         opened.forEach(PinnedConnection::close);
@@ -111,28 +96,4 @@ public final class PinnedPythonClient implements Py4JPythonClient {
         return new PinnedPythonClient(server, pythonAddress, pythonPort);
     }
 
-    @Override
-    public boolean isMemoryManagementEnabled() {
-        return true;
-    }
-
-    @Override
-    public int getPort() {
-        return port;
-    }
-
-    @Override
-    public int getReadTimeout() {
-        return (int) Math.min(Integer.MAX_VALUE, server.config().callbackReadTimeout().toMillis());
-    }
-
-    @Override
-    public InetAddress getAddress() {
-        return address;
-    }
-
-    @Override
-    public Object getPythonServerEntryPoint(Gateway gateway, @SuppressWarnings("rawtypes") Class[] interfacesToImplement) {
-        return gateway.createProxy(ReflectionUtil.getClassLoader(), interfacesToImplement, "t");
-    }
 }

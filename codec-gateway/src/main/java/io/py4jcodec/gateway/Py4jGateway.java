@@ -7,9 +7,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -27,6 +25,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -99,17 +98,16 @@ public final class Py4jGateway implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("already started");
         }
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "py4j-codec-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            t.setContextClassLoader(classLoader);
-            return t;
-        });
-        workers = pool;
-        boss = new NioEventLoopGroup(1, new DefaultThreadFactory("py4j-codec-accept", true));
-        io = new NioEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("py4j-codec-io", true));
-        ServerBootstrap sb = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
+        boss = NettyTransport.group(1, threads("py4j-codec-accept"));
+        if (config.mode() == ConnectionMode.CLIENT_SERVER) {
+            // pinned threads run requests (they wait for callback answers the event loops read)
+            ThreadFactory pinned = threads("py4j-codec-pinned");
+            workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), pinned);
+            io = NettyTransport.group(config.ioThreads(), threads("py4j-codec-io"));
+        } else {
+            io = new LoopPerConnectionGroup(threads("py4j-codec-conn"));
+        }
+        ServerBootstrap sb = new ServerBootstrap().group(boss, io).channel(NettyTransport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -123,12 +121,24 @@ public final class Py4jGateway implements AutoCloseable {
                         if (config.mode() == ConnectionMode.CLIENT_SERVER) {
                             pinnedPipeline(ch, true);
                         } else {
-                            pipeline(ch, Role.GATEWAY_SERVER).addLast(new GatewayConnection(Py4jGateway.this, handler, workers));
+                            pipeline(ch, Role.GATEWAY_SERVER).addLast(new GatewayConnection(Py4jGateway.this, handler));
                         }
                     }
                 });
         server = sb.bind(new InetSocketAddress(config.address(), config.port())).syncUninterruptibly().channel();
         return this;
+    }
+
+    /** Daemon threads with the configured class loader (user code and py4j's reflection run on them). */
+    private ThreadFactory threads(String name) {
+        return new DefaultThreadFactory(name, true) {
+            @Override
+            protected Thread newThread(Runnable r, String threadName) {
+                Thread t = super.newThread(r, threadName);
+                t.setContextClassLoader(classLoader);
+                return t;
+            }
+        };
     }
 
     /** The codec handlers every connection starts with (and the idle timeout when configured). */
@@ -148,7 +158,7 @@ public final class Py4jGateway implements AutoCloseable {
         return c;
     }
 
-    /** The event loops connections run on (ClientServer mode opens its connections to Python on them too). */
+    /** ClientServer mode: the event loops its connections run on, those it opens to Python included. */
     EventLoopGroup ioGroup() {
         return io;
     }
@@ -238,7 +248,9 @@ public final class Py4jGateway implements AutoCloseable {
             if (boss != null) {
                 boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
                 io.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-                workers.shutdown();
+                if (workers != null) {
+                    workers.shutdown();
+                }
             }
         } finally {
             terminated.countDown();

@@ -20,10 +20,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import py4j.Gateway;
 import py4j.Py4JException;
 import py4j.Py4JPythonClient;
-import py4j.reflection.ReflectionUtil;
 
 /**
  * The gateway's connections to the Python callback server, on our codec: py4j's proxies of Python
@@ -43,24 +41,19 @@ import py4j.reflection.ReflectionUtil;
  *   <li>A pooled connection that turns out closed is replaced once, as py4j retries.</li>
  * </ul>
  */
-public final class PythonCallbackClient implements Py4JPythonClient {
+public final class PythonCallbackClient extends AbstractPythonClient {
     private static final TextCodec ANSWERS = TextCodec.of(Role.CALLBACK_CLIENT);
 
-    private final InetAddress address;
-    private final int port;
-    private final GatewayConfig config;
     private final Deque<Conn> idle = new ConcurrentLinkedDeque<>();
     private final Semaphore permits;
     private volatile boolean closed;
 
     PythonCallbackClient(InetAddress address, int port, GatewayConfig config) {
-        this.address = address;
-        this.port = port;
-        this.config = config;
+        super(address, port, config);
         this.permits = new Semaphore(config.maxCallbackConnections());
     }
 
-    /** Calls Python with {@code command} (a proxy call or GC) and returns its answer. */
+    @Override
     public ReturnMessage call(Command command) {
         if (closed) {
             throw new Py4JException("the callback client is shut down");
@@ -204,17 +197,6 @@ public final class PythonCallbackClient implements Py4JPythonClient {
         }
     }
 
-    /** py4j's proxies call this with a command it wrote; the answer line is returned without its {@code !}, as py4j's own client does. */
-    @Override
-    public String sendCommand(String command) {
-        return sendCommand(command, true);
-    }
-
-    @Override
-    public String sendCommand(String command, boolean blocking) {
-        return CallbackText.answer(call(CallbackText.command(command)));
-    }
-
     @Override
     public void shutdown() {
         closed = true;
@@ -229,31 +211,6 @@ public final class PythonCallbackClient implements Py4JPythonClient {
     @Override
     public Py4JPythonClient copyWith(InetAddress pythonAddress, int pythonPort) {
         return new PythonCallbackClient(pythonAddress, pythonPort, config);
-    }
-
-    @Override
-    public boolean isMemoryManagementEnabled() {
-        return true;
-    }
-
-    @Override
-    public int getPort() {
-        return port;
-    }
-
-    @Override
-    public int getReadTimeout() {
-        return (int) Math.min(Integer.MAX_VALUE, config.callbackReadTimeout().toMillis());
-    }
-
-    @Override
-    public InetAddress getAddress() {
-        return address;
-    }
-
-    @Override
-    public Object getPythonServerEntryPoint(Gateway gateway, @SuppressWarnings("rawtypes") Class[] interfacesToImplement) {
-        return gateway.createProxy(ReflectionUtil.getClassLoader(), interfacesToImplement, "t");
     }
 
     /** Connections currently pooled (for tests and monitoring). */

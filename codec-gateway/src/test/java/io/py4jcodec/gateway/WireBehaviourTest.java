@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class WireBehaviourTest {
     private Py4jGateway gw;
 
+    // The same rules hold on the NIO transport (where epoll is not available): -Dio.netty.transport.noNative=true
+
     @BeforeEach
     void start() {
         gw = Py4jGateway.builder().entryPoint(new FixtureEntryPoint()).port(0)
@@ -35,6 +37,20 @@ class WireBehaviourTest {
     @AfterEach
     void stop() {
         gw.shutdown();
+    }
+
+    /** A call that blocks in user code holds its own connection only: another one is answered meanwhile. */
+    @Test
+    void aBlockedCallStallsOnlyItsOwnConnection() throws IOException {
+        try (WireClient blocked = new WireClient(gw.port()); WireClient other = new WireClient(gw.port())) {
+            // "ro<n>" as an argument; a call's target is "o<n>"
+            String latch = blocked.call("i\njava.util.concurrent.CountDownLatch\ni1\ne\n").substring(2);
+            blocked.send("c\nt\nawaitLatch\n" + latch + "\ne\n");
+            assertEquals("!yi3", other.call("c\nt\nadd\ni1\ni2\ne\n"));
+            assertEquals("!yv", other.call("c\n" + latch.substring(1) + "\ncountDown\ne\n"));
+            assertEquals("!ybtrue", blocked.line());
+            blocked.assertUsable();
+        }
     }
 
     // ---- codec-fuzz/FINDINGS.md ------------------------------------------------------------------
@@ -250,6 +266,10 @@ class WireBehaviourTest {
     void anAnswerSentToTheServerLosesTheFraming() throws IOException {
         try (WireClient c = new WireClient(gw.port())) {
             assertTrue(c.call("!yv\n").startsWith("!zspy4j-codec gateway: expected a command"));
+            assertTrue(c.closedCleanly());
+        }
+        try (WireClient c = new WireClient(gw.port())) {
+            assertTrue(c.call("!l\n").startsWith("!zsBAD_ANSWER"));
             assertTrue(c.closedCleanly());
         }
     }

@@ -145,7 +145,7 @@ public final class PartDecoder {
         }
     }
 
-    /** Java's {@code Protocol.isEmpty || isEnd}: every char <= U+0020, or exactly {@code e}. */
+    /** Java's {@code Protocol.isEmpty || isEnd}: every char {@code <=} U+0020, or exactly {@code e}. */
     public static boolean isJavaBlankOrEnd(DirectBuffer buf, int start, int end) {
         return isJavaBlank(buf, start, end) || (end - start == 1 && buf.getByte(start) == 'e');
     }
