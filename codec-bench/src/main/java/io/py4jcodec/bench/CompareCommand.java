@@ -1,5 +1,7 @@
 package io.py4jcodec.bench;
 
+import io.py4jcodec.bench.report.JmhResults;
+import io.py4jcodec.bench.report.MarkdownReport;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +83,7 @@ public final class CompareCommand implements Callable<Integer> {
             err.println("compare: no " + json + " to report on");
             return 2;
         }
-        Path md = new Report(Report.load(json)).write(out);
+        Path md = new MarkdownReport(JmhResults.load(json)).write(out);
         err.println("compare: wrote " + md.toAbsolutePath() + " (and charts, jmh.json) ");
         return 0;
     }
@@ -126,7 +128,7 @@ public final class CompareCommand implements Callable<Integer> {
             new Runner(steps.get(i).result(part.toString()).build(), progress).run();
             parts.add(part);
         }
-        Report.mergeJson(parts, json);
+        JmhResults.mergeJson(parts, json);
         for (Path p : parts) {
             Files.deleteIfExists(p);
         }
