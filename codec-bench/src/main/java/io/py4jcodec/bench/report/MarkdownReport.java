@@ -28,14 +28,25 @@ import java.util.Map;
  * }</pre>
  */
 public final class MarkdownReport {
+    /** Marks a Python leg's series in the sweep charts and tables. */
+    private static final String PYTHON_SUFFIX = " (Python)";
+
     private final JmhResults results;
+    private final PythonResults python;
     private final Verdicts verdicts;
     private final Template prose = Template.report();
     private String machine = Machine.describe();
 
+    /** A report of a run without a Python leg. */
     public MarkdownReport(JmhResults results) {
+        this(results, PythonResults.NONE);
+    }
+
+    /** A report of both legs of one run. */
+    public MarkdownReport(JmhResults results, PythonResults python) {
         this.results = results;
-        this.verdicts = new Verdicts(results);
+        this.python = python;
+        this.verdicts = new Verdicts(results, python);
     }
 
     /** Writes report.md and the charts into {@code dir} (whose machine.txt, if any, names the run's machine). */
@@ -51,10 +62,14 @@ public final class MarkdownReport {
         for (String op : results.ops(w -> w != null && Workloads.mainNames().contains(w))) {
             timeTable(times, op, mains, cs);
         }
+        for (String op : List.of("encode", "decode")) {
+            pythonTable(times, op);
+        }
         Map<String, String> sections = new LinkedHashMap<>();
+        sections.put("remark", remark());
         sections.put("setup", setup(cs));
         sections.put("contenders", contenders(cs));
-        sections.put("context", prose.text("context") + "\n\n");
+        sections.put("context", prose.text("context") + "\n\n" + (python.present() ? prose.text("context.python") + "\n\n" : ""));
         sections.put("verdicts", verdicts());
         sections.put("sizes", sizes(mains, cs));
         sections.put("times", times.toString());
@@ -82,8 +97,108 @@ public final class MarkdownReport {
         List<String> flags = new ArrayList<>();
         meta.path("jvmArgs").forEach(n -> flags.add(n.asText()));
         md.append("| fork JVM flags | `").append(String.join(" ", flags)).append("` |\n");
+        if (python.present()) {
+            JsonNode py = python.root();
+            JsonNode set = py.path("settings");
+            Map<String, String> v = new LinkedHashMap<>();
+            for (String k : List.of("python", "executable", "py4j", "py4j_path", "protobuf", "seconds")) {
+                v.put(k, py.path(k).asText());
+            }
+            v.put("backend", py.path("protobuf_backend").asText());
+            for (String k : List.of("rounds", "batch_ms", "warmup_ms")) {
+                v.put(k, set.path(k).asText());
+            }
+            v.put("load_start", load(py.path("load_start")));
+            v.put("load_end", load(py.path("load_end")));
+            md.append(prose.fill("python.setup", v)).append('\n');
+        }
         md.append("| contenders | ").append(String.join(", ", cs)).append(" |\n\n");
         return md.append(prose.text("setup.note")).append("\n\n").toString();
+    }
+
+    private static String load(JsonNode triple) {
+        List<String> xs = new ArrayList<>();
+        triple.forEach(n -> xs.add(String.format(Locale.ROOT, "%.2f", n.asDouble())));
+        return String.join(" ", xs);
+    }
+
+    /** The headline: for each workload, whether the remark holds or flips in each language. */
+    private String remark() {
+        StringBuilder md = new StringBuilder(prose.text("remark.title")).append("\n\n").append(prose.text("remark.note")).append("\n\n");
+        if (!python.present()) {
+            md.append(prose.text("remark.no-python")).append("\n\n");
+        }
+        md.append("| workload | size | Python encode | Python decode | Java encode, py4j | Java decode, py4j | Java encode, codec-text | Java decode, codec-text |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
+        Map<String, List<String>> holds = new LinkedHashMap<>();
+        Map<String, List<String>> flips = new LinkedHashMap<>();
+        for (String w : verdicts.measuredMainWorkloads()) {
+            md.append("| ").append(w).append(" | ").append(cell(verdicts.sizeRemark(w), "size", w, holds, flips));
+            for (String op : List.of("encode", "decode")) {
+                md.append(" | ").append(cell(verdicts.pythonRemark(w, op), "Python, " + op, w, holds, flips));
+            }
+            for (String side : List.of(PY4J, TEXT)) {
+                for (String op : List.of("encode", "decode")) {
+                    String what = "Java, " + op + ", " + (side.equals(PY4J) ? "py4j" : "codec-text");
+                    md.append(" | ").append(cell(verdicts.javaRemark(w, op, side), what, w, holds, flips));
+                }
+            }
+            md.append(" |\n");
+        }
+        md.append('\n');
+        for (String what : holds.keySet()) {
+            List<String> h = holds.get(what);
+            List<String> f = flips.get(what);
+            md.append(prose.fill("remark.summary", Map.of("what", what, "holds", h.isEmpty() ? "none" : String.join(", ", h),
+                    "flips", f.isEmpty() ? "none" : String.join(", ", f)))).append('\n');
+        }
+        return md.append('\n').toString();
+    }
+
+    private static String cell(Verdicts.Remark r, String what, String workload, Map<String, List<String>> holds,
+                               Map<String, List<String>> flips) {
+        if (r == null) {
+            return "-";
+        }
+        holds.computeIfAbsent(what, k -> new ArrayList<>());
+        flips.computeIfAbsent(what, k -> new ArrayList<>());
+        (r.holds() ? holds : flips).get(what).add(workload);
+        return (r.holds() ? "holds" : "**flips**") + " (" + ratio(r.ratio()) + ")";
+    }
+
+    /** The Python leg's times for one operation, py4j beside protobuf. */
+    private void pythonTable(StringBuilder md, String op) {
+        List<String> ws = Workloads.mainNames().stream().filter(w -> python.timing(w, op, "py4j") != null).toList();
+        if (ws.isEmpty()) {
+            return;
+        }
+        md.append(prose.fill("python.title", Map.of("op", op))).append("\n\n")
+          .append(prose.fill("python.note", Map.of("backend", python.root().path("protobuf_backend").asText()))).append("\n\n");
+        md.append("| workload | messages timed | py4j | protobuf | protobuf / py4j | py4j per message | protobuf per message |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (String w : ws) {
+            PythonResults.Timing t = python.timing(w, op, "py4j");
+            PythonResults.Timing p = python.timing(w, op, "protobuf");
+            md.append("| ").append(w).append(" | ").append(t.messages()).append(" | ").append(spread(t)).append(" | ").append(spread(p))
+              .append(" | ").append(ratio(p.median() / t.median())).append(" | ")
+              .append(ns(t.median() / Math.max(1, t.messages()))).append(" | ").append(ns(p.median() / Math.max(1, p.messages()))).append(" |\n");
+        }
+        md.append('\n');
+        if (op.equals("encode") && Workloads.mainNames().stream().anyMatch(w -> python.timing(w, "decode", "py4j") != null
+                && python.timing(w, "encode", "py4j") == null)) {
+            md.append(prose.text("python.not-written")).append("\n\n");
+        }
+    }
+
+    /** Two decimals, three significant digits below 0.1 (protobuf can be 1000x faster). */
+    static String ratio(double r) {
+        String s = String.format(Locale.ROOT, r >= 0.1 ? "%.2f" : "%.2g", r);
+        // "1.00" would hide which side of 1 (holds or flips) the ratio is on
+        return s.equals("1.00") ? String.format(Locale.ROOT, "%.4f", r) : s;
+    }
+
+    private static String spread(PythonResults.Timing t) {
+        return ns(t.median()) + " (" + ns(t.p25()) + "-" + ns(t.p75()) + ")";
     }
 
     private String contenders(List<String> cs) {
@@ -268,7 +383,7 @@ public final class MarkdownReport {
     }
 
     private String sweeps(Path dir, List<String> cs) throws IOException {
-        if (Workloads.sweepNames().stream().noneMatch(results::hasWorkload)) {
+        if (Workloads.sweepNames().stream().noneMatch(w -> results.hasWorkload(w) || python.hasWorkload(w))) {
             return "";
         }
         List<String> pbs = results.binaries();
@@ -277,7 +392,7 @@ public final class MarkdownReport {
             String sweep = e.getKey();
             List<Integer> xs = new ArrayList<>();
             for (int x : e.getValue()) {
-                if (results.hasWorkload(sweep + "-" + x)) {
+                if (results.hasWorkload(sweep + "-" + x) || python.hasWorkload(sweep + "-" + x)) {
                     xs.add(x);
                 }
             }
@@ -287,7 +402,13 @@ public final class MarkdownReport {
             String title = Workloads.SWEEP_TITLES.get(sweep);
             md.append("### ").append(sweep).append(": ").append(title).append("\n\n");
             String[] labels = xs.stream().map(String::valueOf).toArray(String[]::new);
-            for (String op : results.ops(w -> w != null && w.startsWith(sweep + "-"))) {
+            List<String> ops = new ArrayList<>(results.ops(w -> w != null && w.startsWith(sweep + "-")));
+            for (String op : List.of("decode", "encode")) {
+                if (!ops.contains(op) && xs.stream().anyMatch(x -> python.timing(sweep + "-" + x, op, "py4j") != null)) {
+                    ops.add(op);
+                }
+            }
+            for (String op : ops) {
                 Map<String, double[]> series = new LinkedHashMap<>();
                 for (String c : cs) {
                     double[] ys = new double[xs.size()];
@@ -297,6 +418,16 @@ public final class MarkdownReport {
                     }
                     if (hasData(ys)) {
                         series.put(c, ys);
+                    }
+                }
+                for (String c : List.of("py4j", "protobuf")) {
+                    double[] ys = new double[xs.size()];
+                    for (int i = 0; i < xs.size(); i++) {
+                        PythonResults.Timing t = python.timing(sweep + "-" + xs.get(i), op, c);
+                        ys[i] = t == null ? Double.NaN : t.median();
+                    }
+                    if (hasData(ys)) {
+                        series.put(c + PYTHON_SUFFIX, ys);
                     }
                 }
                 String file = "sweep-" + sweep + "-" + op + ".svg";
@@ -331,6 +462,10 @@ public final class MarkdownReport {
                     if (hasData(series.get(PY4J))) {
                         md.append("- ").append(op).append(", ").append(Verdicts.crossover(xs, series.get(PY4J), series.get(pb), "py4j", pb)).append('\n');
                     }
+                }
+                if (hasData(series.get(PY4J + PYTHON_SUFFIX)) && hasData(series.get("protobuf" + PYTHON_SUFFIX))) {
+                    md.append("- ").append(op).append(", ").append(Verdicts.crossover(xs, series.get(PY4J + PYTHON_SUFFIX),
+                            series.get("protobuf" + PYTHON_SUFFIX), PY4J + PYTHON_SUFFIX, "protobuf" + PYTHON_SUFFIX)).append('\n');
                 }
                 if (pbs.isEmpty() && series.containsKey(PY4J)) {
                     md.append("- ").append(op).append(", ").append(Verdicts.crossover(xs, series.get(TEXT), series.get(PY4J), "codec-text", "py4j")).append('\n');

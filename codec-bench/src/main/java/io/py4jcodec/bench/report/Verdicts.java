@@ -38,11 +38,23 @@ final class Verdicts {
     record Target(String what, String measured, boolean met) {
     }
 
+    /**
+     * One cell of "Py4J's remark, per language": protobuf's time (or bytes) over the text contender's on one
+     * workload; the remark ("binary is larger / slower") holds where it is above 1.
+     */
+    record Remark(double ratio) {
+        boolean holds() {
+            return ratio > 1;
+        }
+    }
+
     private final JmhResults results;
+    private final PythonResults python;
     private final Map<String, Workload> workloads = new LinkedHashMap<>();
 
-    Verdicts(JmhResults results) {
+    Verdicts(JmhResults results, PythonResults python) {
         this.results = results;
+        this.python = python;
         for (Workload w : Workloads.all()) {
             workloads.put(w.name(), w);
         }
@@ -74,6 +86,39 @@ final class Verdicts {
             out.add(new SizeItem(w, s.get(TEXT), pbs.stream().mapToInt(s::get).min().orElse(0)));
         }
         return out;
+    }
+
+    /** The main workloads either leg measured, in report order. */
+    List<String> measuredMainWorkloads() {
+        return Workloads.mainNames().stream().filter(w -> results.mainWorkloads().contains(w) || python.hasWorkload(w)).toList();
+    }
+
+    /** Size: the smallest model-producing protobuf encoding's bytes over the text's (the same bytes in both legs). */
+    Remark sizeRemark(String workload) {
+        Workload w = workloads.get(workload);
+        int pb = python.size(workload, "protobuf");
+        if (!results.binaries().isEmpty()) {
+            Map<String, Integer> s = sizes(w);
+            pb = results.binaries().stream().mapToInt(s::get).min().orElse(pb);
+        }
+        return pb < 0 ? null : new Remark(pb / (double) w.text().length);
+    }
+
+    /** Python: protobuf-python's median over py4j's own Python code's, or null where not measured. */
+    Remark pythonRemark(String workload, String op) {
+        PythonResults.Timing t = python.timing(workload, op, "py4j");
+        PythonResults.Timing p = python.timing(workload, op, "protobuf");
+        return t == null || p == null ? null : new Remark(p.median() / t.median());
+    }
+
+    /** Java: the fastest model-producing protobuf contender's median over {@code side}'s (py4j or text), or null. */
+    Remark javaRemark(String workload, String op, String side) {
+        for (TimeItem t : time(op, side)) {
+            if (t.workload().equals(workload)) {
+                return new Remark(t.protobuf().median() / t.text().median());
+            }
+        }
+        return null;
     }
 
     /** "Binary is slower" for {@code op}, {@code textSide} (text or py4j) against the fastest protobuf contender. */
