@@ -113,10 +113,14 @@ public final class CompareCommand implements Callable<Integer> {
                 err.println("compare: no python3 here imports both py4j and google.protobuf, so this is the Java leg alone; for the Python leg, "
                         + PythonLeg.HOW_TO_ENABLE);
             }
+            Path load = out.resolve(MarkdownReport.JAVA_LOAD_FILE);
+            Files.deleteIfExists(load);
             if (noJava) {
                 JmhResults.mergeJson(List.of(), json);
             } else {
+                String before = Machine.loadAverage();
                 run(json, err);
+                Files.writeString(load, before + "\n" + Machine.loadAverage() + "\n");
             }
         } else if (!Files.exists(json)) {
             err.println("compare: no " + json + " to report on");

@@ -173,10 +173,16 @@ public final class PythonPeer {
 
     /** Runs the interpreter once to read py4j's version; null when it cannot import py4j. */
     private static String probe(String interpreter, Path pythonPath) {
-        PythonPeer p = new PythonPeer(interpreter, pythonPath, "?");
+        return new PythonPeer(interpreter, pythonPath, "?").output("-c", "import py4j.version; print(py4j.version.__version__)");
+    }
+
+    /**
+     * Runs the interpreter with {@code args} (and this peer's PYTHONPATH) and returns the one line it
+     * prints, or null when it fails, prints nothing or several lines, or takes over 30 seconds.
+     */
+    public String output(String... args) {
         try {
-            Process proc = p.command("-c", "import py4j.version; print(py4j.version.__version__)")
-                    .redirectErrorStream(true).start();
+            Process proc = command(args).redirectErrorStream(true).start();
             proc.getOutputStream().close();
             byte[] out = proc.getInputStream().readAllBytes();
             if (!proc.waitFor(30, TimeUnit.SECONDS)) {

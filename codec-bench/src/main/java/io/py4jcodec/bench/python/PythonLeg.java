@@ -93,21 +93,7 @@ public final class PythonLeg {
     }
 
     private static String protobufVersion(PythonPeer peer) {
-        try {
-            Process p = peer.command("-c", "import google.protobuf as g; print(g.__version__)").redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return null;
-            }
-            return p.exitValue() == 0 && !out.isEmpty() && out.indexOf('\n') < 0 ? out : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return peer.output("-c", "import google.protobuf as g; print(g.__version__)");
     }
 
     /**

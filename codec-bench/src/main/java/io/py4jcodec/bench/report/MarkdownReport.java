@@ -28,6 +28,9 @@ import java.util.Map;
  * }</pre>
  */
 public final class MarkdownReport {
+    /** The Java leg's load averages in a report folder: the line at its start, the line at its end. */
+    public static final String JAVA_LOAD_FILE = "java-load.txt";
+
     /** Marks a Python leg's series in the sweep charts and tables. */
     private static final String PYTHON_SUFFIX = " (Python)";
 
@@ -36,6 +39,7 @@ public final class MarkdownReport {
     private final Verdicts verdicts;
     private final Template prose = Template.report();
     private String machine = Machine.describe();
+    private List<String> javaLoad = List.of();
 
     /** A report of a run without a Python leg. */
     public MarkdownReport(JmhResults results) {
@@ -56,6 +60,8 @@ public final class MarkdownReport {
         if (Files.exists(recorded)) {
             machine = Files.readString(recorded).trim(); // the machine of the run, not of this rebuild
         }
+        Path load = dir.resolve(JAVA_LOAD_FILE);
+        javaLoad = Files.exists(load) ? Files.readAllLines(load) : List.of();
         List<String> cs = results.contenders();
         List<String> mains = results.mainWorkloads();
         StringBuilder times = new StringBuilder();
@@ -111,6 +117,9 @@ public final class MarkdownReport {
             v.put("load_start", load(py.path("load_start")));
             v.put("load_end", load(py.path("load_end")));
             md.append(prose.fill("python.setup", v)).append('\n');
+        }
+        if (javaLoad.size() == 2) {
+            md.append(prose.fill("java.load", Map.of("load_start", javaLoad.get(0), "load_end", javaLoad.get(1)))).append('\n');
         }
         md.append("| contenders | ").append(String.join(", ", cs)).append(" |\n\n");
         return md.append(prose.text("setup.note")).append("\n\n").toString();

@@ -260,6 +260,18 @@ class Protobuf:
         return varint(len(body)) + body
 
 
+def pb_decode_all(Frame, b, count):
+    """Reads `count` length-prefixed frames from `b`, every field of each."""
+    got, i = [], 0
+    for _ in range(count):
+        n, i = read_varint(b, i)
+        f = Frame()
+        f.ParseFromString(b[i:i + n])
+        i += n
+        got.append(pb_read(f))
+    return got
+
+
 def pb_read_value(v):
     k = v.WhichOneof("kind")
     x = getattr(v, k)
@@ -421,14 +433,7 @@ def run_workload(w, Frame, args, out, log):
             return got
 
         def pb_decode():
-            got, i, b = [], 0, call_frames
-            for _ in calls:
-                n, i = read_varint(b, i)
-                f = Frame()
-                f.ParseFromString(b[i:i + n])
-                i += n
-                got.append(pb_read(f))
-            return got
+            return pb_decode_all(Frame, call_frames, len(calls))
 
         expect = [[norm(a) for a in cmds[i][3]] for i in calls]
         check(entry, "py4j's callback reading gives every argument", [norm(g[2]) for g in py4j_decode()] == expect)
@@ -454,16 +459,10 @@ def run_workload(w, Frame, args, out, log):
             client.stream = None
             return got
 
+        all_frames = b"".join(pb_frames)
+
         def pb_decode():
-            got, i = [], 0
-            b = b"".join(pb_frames)
-            for _ in pb_frames:
-                n, i = read_varint(b, i)
-                f = Frame()
-                f.ParseFromString(b[i:i + n])
-                i += n
-                got.append(pb_read(f))
-            return got
+            return pb_decode_all(Frame, all_frames, len(pb_frames))
 
         # what each answer holds; py4j's reader raises for an error answer, and its JavaClass.__getattr__
         # reads a no-member answer (yo) by failing with KeyError ('o' has no output converter)
