@@ -1,7 +1,9 @@
 package io.py4jcodec.fuzz;
 
+import io.py4jcodec.fuzz.net.CallbackCampaign;
 import io.py4jcodec.fuzz.net.ClientCampaign;
 import io.py4jcodec.fuzz.net.Findings;
+import io.py4jcodec.fuzz.net.GatewayCampaign;
 import io.py4jcodec.fuzz.net.Outcome;
 import io.py4jcodec.fuzz.net.Reproducer;
 import io.py4jcodec.fuzz.net.ServerCampaign;
@@ -31,12 +33,25 @@ import picocli.CommandLine.Option;
                 + "call that checks the connection is still in sync.",
             "As a server (--listen) it is the Python callback server (gateway mode) or PythonServer (clientserver mode) "
                 + "that a Java callback client connects to, and answers each request with generated or mutated answers.",
+            "With --listen --role gateway it is the gateway a Py4J client (py4j's Python JavaGateway or ClientServer) "
+                + "connects to: a driver (--client-cmd; default the shipped drivers/py4j_client.py with python3) makes the "
+                + "client perform operations (calls with generated arguments, field get/set, java_import, close), answered "
+                + "first validly, then with generated and mutated answers and transport faults, each followed by a probe call. "
+                + "Gateway-role outcomes: NONCONFORMING, UNPARSEABLE, MISREAD, DUPLICATE, STRAY_CONNECTION, "
+                + "UNDOCUMENTED_EXCEPTION, TIMEOUT, DESYNC.",
+            "With --target --role callback-client it is Java's callback client calling a Python callback server (port 0 "
+                + "or --server-cmd: the shipped drivers/py4j_callback_server.py registers echo, typed, raise and slow "
+                + "objects): proxy calls with generated and mutated arguments and GC commands, each valid one followed by a "
+                + "probe; oracles: one answer per request, its value, the probe, hangs, the server staying up.",
             "Outcomes: FATAL, CLOSED, RESET, TIMEOUT (hang), DESYNC, UNPARSEABLE, MISREAD. Each distinct finding is "
                 + "written as a reproducer (NNN-outcome.repro) beside report.md and report.json in --out.",
             "Exit code: 0 no finding, 1 findings (or a replay that did not reproduce), 2 usage or I/O error."},
         footer = {"", "Examples:",
             "  py4j-codec fuzz --target 127.0.0.1:25333 --seed 1 --cases 5000 --duration 2m",
             "  py4j-codec fuzz --listen 25334 --auth-token secret --duration 60s",
+            "  PYTHONPATH=/path/to/py4j-python/src py4j-codec fuzz --listen 0 --role gateway --mode client_server --cases 200",
+            "  PYTHONPATH=/path/to/py4j-python/src py4j-codec fuzz --target 127.0.0.1:0 --role callback-client --cases 500",
+            "  py4j-codec fuzz --listen 0 --role gateway --client-cmd \"python3 my_driver.py {port}\" --auth-token secret",
             "  py4j-codec fuzz --replay fuzz-out/001-fatal.repro --target 127.0.0.1:25333"})
 public final class FuzzCommand implements Callable<Integer> {
 
@@ -54,6 +69,23 @@ public final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--replay", paramLabel = "FILE", description = "Replay a reproducer (with --target or --listen; "
             + "the role comes from the file) and check it gives the same outcome.")
     Path replay;
+
+    @Option(names = "--role", defaultValue = "auto", paramLabel = "ROLE", description = "With --listen: gateway (we are "
+            + "the gateway a Py4J client connects to, and a driver makes the client act); without it we are the Python "
+            + "callback server a Java callback client calls. With --target: callback-client (we are Java's callback client "
+            + "calling a Python callback server); without it we are a Python client of a Java server.")
+    String fuzzRole;
+
+    @Option(names = "--client-cmd", paramLabel = "CMD", description = "Gateway role: the driver of the client, {port} "
+            + "replaced by the port (default: python3 with the shipped drivers/py4j_client.py; python3 must find py4j, "
+            + "e.g. PYTHONPATH or pip install py4j==0.10.9.9). The mode and token reach it in PY4J_FUZZ_MODE and "
+            + "PY4J_FUZZ_AUTH_TOKEN.")
+    String clientCmd;
+
+    @Option(names = "--server-cmd", paramLabel = "CMD", description = "Callback-client role: start the callback server "
+            + "with CMD ({port} replaced by 0; it prints {\"ready\": true, \"port\": N}) instead of using --target's port "
+            + "(--server-cmd default with --target 127.0.0.1:0: python3 with the shipped drivers/py4j_callback_server.py).")
+    String serverCmd;
 
     @Option(names = "--auth-token", paramLabel = "T", description = "Authenticate with this token (target), or require it (listen).")
     String authToken;
@@ -97,14 +129,32 @@ public final class FuzzCommand implements Callable<Integer> {
         Duration d = duration == null ? null : parseDuration(duration);
         Duration timeout = Duration.ofMillis(timeoutMs);
         boolean progress = !noProgress && System.console() != null;
+        if (!java.util.Set.of("auto", "gateway", "callback-client").contains(fuzzRole)
+                || "gateway".equals(fuzzRole) && role.target != null || "callback-client".equals(fuzzRole) && role.listen != null) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--role gateway goes with --listen, --role callback-client with --target; got --role " + fuzzRole);
+        }
         if (replay != null) {
             return replay(timeout);
+        }
+        if (role.target != null && "callback-client".equals(fuzzRole)) {
+            log.println("fuzzing the callback server as Java's callback client, seed " + s + " (re-run with --seed " + s + ")");
+            Findings f = callback(s, d, timeout).run();
+            log.println("reports: " + out.resolve("report.md") + ", " + out.resolve("report.json"));
+            return f.all().isEmpty() ? 0 : 1;
         }
         if (role.target != null) {
             HostPort hp = HostPort.parse(role.target);
             log.println("fuzzing server " + role.target + " seed " + s + " (re-run with --seed " + s + ")");
             Findings f = new ServerCampaign(new ServerCampaign.Config(hp.host, hp.port, authToken, mode, s, cases, d,
                     timeout, out, progress, log)).run();
+            log.println("reports: " + out.resolve("report.md") + ", " + out.resolve("report.json"));
+            return f.all().isEmpty() ? 0 : 1;
+        }
+        if (role.listen != null && "gateway".equals(fuzzRole)) {
+            GatewayCampaign g = gateway(role.listen, s, d, timeout);
+            log.println("fuzzing the client as its gateway, seed " + s + " (re-run with --seed " + s + ")");
+            Findings f = g.run();
             log.println("reports: " + out.resolve("report.md") + ", " + out.resolve("report.json"));
             return f.all().isEmpty() ? 0 : 1;
         }
@@ -121,7 +171,18 @@ public final class FuzzCommand implements Callable<Integer> {
     private int replay(Duration timeout) throws Exception {
         Reproducer r = Reproducer.read(replay);
         Outcome got;
-        if ("target".equals(r.role())) {
+        if ("callback-client".equals(r.role())) {
+            mode = ConnectionMode.valueOf(r.mode().toUpperCase(Locale.ROOT));
+            if (role.target == null) {
+                role.target = "127.0.0.1:0";
+            }
+            got = callback(r.seed(), null, timeout).replay(r);
+            log.println("replayed " + replay + ": " + got);
+        } else if ("gateway".equals(r.role())) {
+            mode = ConnectionMode.valueOf(r.mode().toUpperCase(Locale.ROOT));
+            got = gateway(role.listen == null ? 0 : role.listen, r.seed(), null, timeout).replay(r);
+            log.println("replayed " + replay + ": " + got);
+        } else if ("target".equals(r.role())) {
             if (role.target == null) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--replay of a target reproducer needs --target HOST:PORT");
             }
@@ -147,6 +208,21 @@ public final class FuzzCommand implements Callable<Integer> {
         }
         log.println("NOT reproduced: expected " + r.outcome() + ", got " + got);
         return 1;
+    }
+
+    private GatewayCampaign gateway(int port, long s, Duration d, Duration timeout) throws java.io.IOException {
+        java.util.List<String> cmd = clientCmd != null ? java.util.List.of(clientCmd.trim().split("\\s+"))
+                : java.util.List.of("python3", GatewayCampaign.shippedDriver().toString(), "{port}");
+        return new GatewayCampaign(new GatewayCampaign.Config(port, authToken, mode, cmd, java.util.Map.of(), s, cases, d,
+                timeout.toMillis() == 1000 ? Duration.ofSeconds(5) : timeout, out, log));
+    }
+
+    private CallbackCampaign callback(long s, Duration d, Duration timeout) throws java.io.IOException {
+        HostPort hp = HostPort.parse(role.target);
+        java.util.List<String> cmd = serverCmd != null ? java.util.List.of(serverCmd.trim().split("\\s+"))
+                : hp.port == 0 ? java.util.List.of("python3", CallbackCampaign.shippedDriver().toString(), "{port}") : null;
+        return new CallbackCampaign(new CallbackCampaign.Config(hp.host, hp.port, authToken, mode, cmd, java.util.Map.of(),
+                s, cases, d, timeout, out, log));
     }
 
     static Duration parseDuration(String s) {

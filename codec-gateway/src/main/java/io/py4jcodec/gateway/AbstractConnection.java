@@ -4,6 +4,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.stream.ChunkedNioStream;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.py4jcodec.api.Reason;
 import io.py4jcodec.api.model.AuthCommand;
@@ -11,21 +14,17 @@ import io.py4jcodec.api.model.Command;
 import io.py4jcodec.api.model.CommandKind;
 import io.py4jcodec.api.model.ReturnMessage;
 import io.py4jcodec.netty.DecodingFailure;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import py4j.Protocol;
 
 /**
- * What every connection handler of the gateway does, whatever the mode: it queues decoded frames
- * (the event loop stops reading a connection with {@link GatewayConfig#maxQueuedFrames()} waiting),
- * answers one request with the {@link GatewayHandler} on a worker thread ({@link #process}), and
- * applies the error policy and the auth rule. How frames are taken from the queue, and by which
- * thread, is the mode's: {@link GatewayConnection} (GatewayServer mode) drains it with any worker,
- * {@link PinnedConnection} (ClientServer mode) pins one thread to it.
+ * What every connection handler of the gateway does, whatever the mode: it answers one request
+ * with the {@link GatewayHandler} ({@link #process}), and applies the error policy and the auth
+ * rule. Which thread runs a request is the mode's: {@link GatewayConnection} (GatewayServer mode)
+ * runs it on the connection's own event loop, {@link PinnedConnection} (ClientServer mode) queues
+ * frames for the thread pinned to the connection.
  *
  * <p>Error policy: a frame the codec rejected but could resynchronise after is answered
  * {@code !xs<reason, offset>} and the connection goes on; a handler exception is answered
@@ -39,7 +38,6 @@ abstract class AbstractConnection extends ChannelInboundHandlerAdapter implement
     final Py4jGateway gateway;
     final GatewayHandler handler;
     final GatewayConfig config;
-    private final AtomicInteger queued = new AtomicInteger();
     private final Object writable = new Object();
     volatile Channel channel;
     volatile boolean authenticated;
@@ -53,9 +51,6 @@ abstract class AbstractConnection extends ChannelInboundHandlerAdapter implement
         this.authenticated = !requireAuth;
     }
 
-    /** Queues a decoded frame (on the event loop). */
-    abstract void enqueue(Object frame);
-
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         channel = ctx.channel();
@@ -67,21 +62,6 @@ abstract class AbstractConnection extends ChannelInboundHandlerAdapter implement
             }, config.authTimeout().toNanos(), TimeUnit.NANOSECONDS);
         }
         super.channelActive(ctx);
-    }
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (queued.incrementAndGet() >= config.maxQueuedFrames()) {
-            ctx.channel().config().setAutoRead(false);
-        }
-        enqueue(msg);
-    }
-
-    /** A worker took one frame off the queue: reading resumes below the bound. */
-    void dequeued() {
-        if (queued.decrementAndGet() < config.maxQueuedFrames() && !channel.config().isAutoRead() && channel.isActive()) {
-            channel.config().setAutoRead(true);
-        }
     }
 
     @Override
@@ -187,37 +167,33 @@ abstract class AbstractConnection extends ChannelInboundHandlerAdapter implement
         channel.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
     }
 
-    /** Writes the answer, then the payload's bytes unframed, waiting for each chunk (on this worker). */
+    /**
+     * Writes the answer, then the payload's bytes unframed, a chunk at a time as the peer reads them
+     * (Netty's {@link ChunkedWriteHandler}, added to the pipeline the first time a connection
+     * streams: the thread writing may be the connection's event loop, which must not wait for the
+     * peer, and the payload must not be buffered whole).
+     */
     private boolean stream(ReturnMessage answer, ReadableByteChannel payload) {
-        try (payload) {
-            channel.writeAndFlush(answer);
-            ByteBuffer buf = ByteBuffer.allocate(STREAM_CHUNK);
-            while (payload.read(buf) >= 0) {
-                buf.flip();
-                if (buf.hasRemaining()) {
-                    var written = channel.writeAndFlush(channel.alloc().buffer(buf.remaining()).writeBytes(buf));
-                    if (!channel.eventLoop().inEventLoop()) {
-                        written.sync(); // a thread-per-connection transport writes during the flush itself
-                    }
-                }
-                buf.clear();
+        ChannelPipeline p = channel.pipeline();
+        synchronized (p) {
+            if (p.get(ChunkedWriteHandler.class) == null) {
+                p.addFirst(new ChunkedWriteHandler());
             }
-            return true;
-        } catch (IOException | RuntimeException e) {
-            // the answer is out: a failing payload cannot be reported in band, so the connection ends
-            channel.close();
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            channel.close();
-            return false;
         }
+        channel.write(answer);
+        channel.writeAndFlush(new ChunkedNioStream(payload, STREAM_CHUNK)).addListener(f -> {
+            if (!f.isSuccess()) {
+                // the answer is out: a failing payload cannot be reported in band, so the connection ends
+                channel.close();
+            }
+        });
+        return true;
     }
 
     /** Back-pressure: answers wait while the peer is not reading them. */
     private void awaitWritable() {
         if (channel.eventLoop().inEventLoop()) {
-            return; // thread-per-connection transport: writes are blocking, the buffer is empty after each flush
+            return; // GatewayServer mode: the connection's loop must not wait; GatewayConnection stops reading instead
         }
         synchronized (writable) {
             while (channel.isActive() && !channel.isWritable()) {

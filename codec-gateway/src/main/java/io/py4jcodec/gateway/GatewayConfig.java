@@ -22,7 +22,9 @@ import java.util.Objects;
  * @param maxConnections   connections open at once; more are closed as they arrive (default 1024)
  * @param maxArrayElements most elements one {@code a c} (array create) may allocate, all dimensions multiplied (default 2^24)
  * @param maxListElements  most elements one {@code l m} / {@code l i} (list multiply) may produce (default 2^24)
- * @param maxQueuedFrames  frames read ahead of the one executing on a connection before the server stops reading it (default 64)
+ * @param maxQueuedFrames  ClientServer mode: frames read ahead of the one executing on a connection before the server stops
+ *                         reading it (default 64; GatewayServer mode runs a frame as soon as it is decoded, and stops reading
+ *                         while the client does not read its answers)
  * @param idleTimeout      close a connection silent this long; {@link Duration#ZERO} = never (the default: Python keeps pooled connections for the whole session)
  * @param authTimeout      with auth on, close a connection that has not authenticated within this (default 30 s)
  * @param callbackAddress  where the Python callback server listens (default loopback; Python may change it with {@code resetCallbackClient})
@@ -32,10 +34,9 @@ import java.util.Objects;
  * @param callbackReadTimeout how long a callback may take to answer; {@link Duration#ZERO} = no limit (the default, py4j's)
  * @param callbackIdleTimeout pooled callback connections idle this long are closed (default 30 s, py4j's)
  * @param maxCallbackConnections callback connections open at once; a Java thread needing one more waits (default 1024)
- * @param ioThreads        Netty event-loop threads (default 2; they never run user code)
- * @param threadPerConnection GatewayServer mode only: give each connection its own thread doing blocking I/O
- *                         and running its requests (py4j's own model: fewer thread hand-offs per request;
- *                         a thread per open connection). Default false: event loops frame, pooled workers run requests
+ * @param ioThreads        ClientServer mode: Netty event-loop threads shared by the connections (default 2; they never
+ *                         run user code). GatewayServer mode gives each connection an event loop of its own, which runs
+ *                         its requests (see {@link Py4jGateway}), so this setting does not apply there
  * @param mode             {@link ConnectionMode#GATEWAY} (py4j's GatewayServer, the default) or
  *                         {@link ConnectionMode#CLIENT_SERVER} (py4j's ClientServer: pinned threads, callbacks on the caller's connection)
  */
@@ -43,7 +44,7 @@ public record GatewayConfig(ConnectionMode mode, InetAddress address, int port, 
                             long maxArrayElements, long maxListElements, int maxQueuedFrames, Duration idleTimeout,
                             Duration authTimeout, InetAddress callbackAddress, int callbackPort, String callbackAuthToken,
                             Duration callbackConnectTimeout, Duration callbackReadTimeout, Duration callbackIdleTimeout,
-                            int maxCallbackConnections, int ioThreads, boolean threadPerConnection) {
+                            int maxCallbackConnections, int ioThreads) {
 
     /** py4j's default server port. */
     public static final int DEFAULT_PORT = 25333;
@@ -132,7 +133,6 @@ public record GatewayConfig(ConnectionMode mode, InetAddress address, int port, 
         private Duration callbackIdleTimeout = Duration.ofSeconds(30);
         private int maxCallbackConnections = 1024;
         private int ioThreads = 2;
-        private boolean threadPerConnection;
 
         private Builder() {
         }
@@ -158,7 +158,6 @@ public record GatewayConfig(ConnectionMode mode, InetAddress address, int port, 
             callbackIdleTimeout = c.callbackIdleTimeout;
             maxCallbackConnections = c.maxCallbackConnections;
             ioThreads = c.ioThreads;
-            threadPerConnection = c.threadPerConnection;
         }
 
         /** GatewayServer mode (default) or ClientServer mode. */
@@ -261,17 +260,11 @@ public record GatewayConfig(ConnectionMode mode, InetAddress address, int port, 
             return this;
         }
 
-        /** GatewayServer mode: one thread with blocking I/O per connection, requests run on it (see {@link GatewayConfig}). */
-        public Builder threadPerConnection(boolean v) {
-            threadPerConnection = v;
-            return this;
-        }
-
         public GatewayConfig build() {
             return new GatewayConfig(mode, address, port, authToken, limits, maxConnections, maxArrayElements, maxListElements,
                     maxQueuedFrames, idleTimeout, authTimeout, callbackAddress, callbackPort,
                     callbackTokenSet ? callbackAuthToken : authToken, callbackConnectTimeout, callbackReadTimeout,
-                    callbackIdleTimeout, maxCallbackConnections, ioThreads, threadPerConnection);
+                    callbackIdleTimeout, maxCallbackConnections, ioThreads);
         }
     }
 }

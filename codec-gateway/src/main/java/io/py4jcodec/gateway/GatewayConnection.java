@@ -1,68 +1,46 @@
 package io.py4jcodec.gateway;
 
-import io.netty.buffer.ByteBuf;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.ReferenceCountUtil;
 
 /**
- * One connection in GatewayServer mode: auth first, then one request at a time, each answered on a
- * worker thread, answers in request order. The event loop only queues decoded frames; a worker from
- * the pool drains the queue and returns to the pool when it is empty, so an idle connection holds
- * no thread, and a call into user code, or one waiting for a Python callback (which travels on the
- * callback client's own connections in this mode), never blocks the event loop. At most one worker
- * runs per connection at a time.
+ * One connection in GatewayServer mode: auth first, then one request at a time, answers in
+ * request order. The connection has an event loop of its own ({@link LoopPerConnectionGroup}),
+ * which decodes a request, runs it and writes its answer: no thread hand-off per request, and a
+ * call into user code that blocks, or waits for a Python callback (which travels on the callback
+ * client's own connections in this mode), stalls this connection alone, as under py4j's
+ * thread-per-connection server.
+ *
+ * <p>Back-pressure: while the peer does not read its answers (the channel is not writable) the
+ * loop stops reading requests; what one read has already delivered still runs.
  */
 final class GatewayConnection extends AbstractConnection {
-    private final Executor workers;
-    private final boolean inline;
-    private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean draining = new AtomicBoolean();
-    // worker-thread state (one worker at a time; the AtomicBoolean hand-off orders it)
+    // event-loop state
     private boolean done;
 
-    /** {@code inline}: the connection has a thread of its own (blocking transport), which runs its requests. */
-    GatewayConnection(Py4jGateway gateway, GatewayHandler handler, Executor workers, boolean inline) {
+    GatewayConnection(Py4jGateway gateway, GatewayHandler handler) {
         super(gateway, handler, gateway.config().authRequired());
-        this.workers = workers;
-        this.inline = inline;
     }
 
     @Override
-    void enqueue(Object frame) {
-        if (inline) {
-            dequeued();
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
             if (!done) {
-                done = !process(frame);
+                done = !process(msg);
             }
-            if (frame instanceof ByteBuf b) {
-                b.release();
-            }
-            return;
+        } finally {
+            ReferenceCountUtil.release(msg);
         }
-        inbox.add(frame);
-        if (draining.compareAndSet(false, true)) {
-            workers.execute(this::drain);
+        if (!ctx.channel().isWritable()) {
+            ctx.channel().config().setAutoRead(false);
         }
     }
 
-    private void drain() {
-        while (true) {
-            Object m;
-            while ((m = inbox.poll()) != null) {
-                dequeued();
-                if (!done) {
-                    done = !process(m);
-                }
-                if (m instanceof ByteBuf b) {
-                    b.release();
-                }
-            }
-            draining.set(false);
-            if (inbox.isEmpty() || !draining.compareAndSet(false, true)) {
-                return;
-            }
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (ctx.channel().isWritable()) {
+            ctx.channel().config().setAutoRead(true);
         }
+        super.channelWritabilityChanged(ctx);
     }
 }

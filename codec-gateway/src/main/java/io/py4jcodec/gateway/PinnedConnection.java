@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import py4j.Py4JException;
 import py4j.Py4JNetworkException;
 
@@ -26,7 +27,8 @@ import py4j.Py4JNetworkException;
  *   <li>Opened by the gateway to Python's {@code PythonServer}, for a Java thread not started by
  *       Python ({@link PinnedPythonClient}): that thread is the pinned one, for the calls it makes.</li>
  * </ul>
- * The event loop only queues frames: it never waits for a pinned thread.
+ * The event loop only queues frames: it never waits for a pinned thread. It stops reading a
+ * connection with {@link GatewayConfig#maxQueuedFrames()} frames waiting.
  */
 final class PinnedConnection extends AbstractConnection {
     /** The connection pinned to the current thread, if it serves one. */
@@ -37,6 +39,7 @@ final class PinnedConnection extends AbstractConnection {
     private final Executor workers;
     private final boolean accepted;
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
     // pinned-thread state
     private int depth;
     private volatile boolean finished;
@@ -63,8 +66,18 @@ final class PinnedConnection extends AbstractConnection {
     }
 
     @Override
-    void enqueue(Object frame) {
+    public void channelRead(ChannelHandlerContext ctx, Object frame) {
+        if (queued.incrementAndGet() >= config.maxQueuedFrames()) {
+            ctx.channel().config().setAutoRead(false);
+        }
         inbox.add(frame);
+    }
+
+    /** The pinned thread took one frame off the queue: reading resumes below the bound. */
+    private void dequeued() {
+        if (queued.decrementAndGet() < config.maxQueuedFrames() && !channel.config().isAutoRead() && channel.isActive()) {
+            channel.config().setAutoRead(true);
+        }
     }
 
     boolean isOpen() {

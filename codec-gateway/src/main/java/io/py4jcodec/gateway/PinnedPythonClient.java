@@ -5,7 +5,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.py4jcodec.api.model.AuthCommand;
 import io.py4jcodec.api.model.Command;
 import io.py4jcodec.api.model.ReturnMessage;
@@ -60,7 +59,7 @@ public final class PinnedPythonClient extends AbstractPythonClient {
         }
         PinnedConnection[] handler = new PinnedConnection[1];
         try {
-            Bootstrap b = new Bootstrap().group(server.ioGroup()).channel(NioSocketChannel.class)
+            Bootstrap b = new Bootstrap().group(server.ioGroup()).channel(NettyTransport.channel())
                     .option(ChannelOption.TCP_NODELAY, true)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) server.config().callbackConnectTimeout().toMillis())
                     .handler(new ChannelInitializer<SocketChannel>() {

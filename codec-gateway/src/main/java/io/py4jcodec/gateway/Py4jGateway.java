@@ -7,9 +7,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -27,6 +25,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -99,23 +98,16 @@ public final class Py4jGateway implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("already started");
         }
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "py4j-codec-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            t.setContextClassLoader(classLoader);
-            return t;
-        });
-        workers = pool;
-        boolean blocking = config.threadPerConnection() && config.mode() == ConnectionMode.GATEWAY;
-        if (blocking) {
-            boss = oioGroup(1, "py4j-codec-accept");
-            io = oioGroup(0, "py4j-codec-conn");
+        boss = NettyTransport.group(1, threads("py4j-codec-accept"));
+        if (config.mode() == ConnectionMode.CLIENT_SERVER) {
+            // pinned threads run requests (they wait for callback answers the event loops read)
+            ThreadFactory pinned = threads("py4j-codec-pinned");
+            workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), pinned);
+            io = NettyTransport.group(config.ioThreads(), threads("py4j-codec-io"));
         } else {
-            boss = new NioEventLoopGroup(1, new DefaultThreadFactory("py4j-codec-accept", true));
-            io = new NioEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("py4j-codec-io", true));
+            io = new LoopPerConnectionGroup(threads("py4j-codec-conn"));
         }
-        ServerBootstrap sb = new ServerBootstrap().group(boss, io).channel(blocking ? serverChannelClass() : NioServerSocketChannel.class)
+        ServerBootstrap sb = new ServerBootstrap().group(boss, io).channel(NettyTransport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -129,7 +121,7 @@ public final class Py4jGateway implements AutoCloseable {
                         if (config.mode() == ConnectionMode.CLIENT_SERVER) {
                             pinnedPipeline(ch, true);
                         } else {
-                            pipeline(ch, Role.GATEWAY_SERVER).addLast(new GatewayConnection(Py4jGateway.this, handler, workers, blocking));
+                            pipeline(ch, Role.GATEWAY_SERVER).addLast(new GatewayConnection(Py4jGateway.this, handler));
                         }
                     }
                 });
@@ -137,10 +129,9 @@ public final class Py4jGateway implements AutoCloseable {
         return this;
     }
 
-    /** Netty's thread-per-channel blocking transport (deprecated in Netty 4.1, kept there; py4j's own threading model). */
-    @SuppressWarnings("deprecation")
-    private EventLoopGroup oioGroup(int maxChannels, String name) {
-        DefaultThreadFactory tf = new DefaultThreadFactory(name, true) {
+    /** Daemon threads with the configured class loader (user code and py4j's reflection run on them). */
+    private ThreadFactory threads(String name) {
+        return new DefaultThreadFactory(name, true) {
             @Override
             protected Thread newThread(Runnable r, String threadName) {
                 Thread t = super.newThread(r, threadName);
@@ -148,12 +139,6 @@ public final class Py4jGateway implements AutoCloseable {
                 return t;
             }
         };
-        return new io.netty.channel.oio.OioEventLoopGroup(maxChannels, tf);
-    }
-
-    @SuppressWarnings("deprecation")
-    private static Class<? extends io.netty.channel.ServerChannel> serverChannelClass() {
-        return io.netty.channel.socket.oio.OioServerSocketChannel.class;
     }
 
     /** The codec handlers every connection starts with (and the idle timeout when configured). */
@@ -173,7 +158,7 @@ public final class Py4jGateway implements AutoCloseable {
         return c;
     }
 
-    /** The event loops connections run on (ClientServer mode opens its connections to Python on them too). */
+    /** ClientServer mode: the event loops its connections run on, those it opens to Python included. */
     EventLoopGroup ioGroup() {
         return io;
     }
@@ -263,7 +248,9 @@ public final class Py4jGateway implements AutoCloseable {
             if (boss != null) {
                 boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
                 io.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-                workers.shutdown();
+                if (workers != null) {
+                    workers.shutdown();
+                }
             }
         } finally {
             terminated.countDown();

@@ -4,26 +4,14 @@ import io.py4jcodec.testkit.scenario.GatewayUnderTest;
 
 /** Our gateway as the scenario suite's {@link GatewayUnderTest}: loopback, ephemeral port, the token both ways. */
 final class CodecGatewayUnderTest implements GatewayUnderTest {
-    private final boolean threadPerConnection;
     private Py4jGateway gateway;
-
-    /** The default threading: event loops frame, pooled workers run requests. */
-    CodecGatewayUnderTest() {
-        this(false);
-    }
-
-    /** {@code threadPerConnection}: {@link GatewayConfig#threadPerConnection()}. */
-    CodecGatewayUnderTest(boolean threadPerConnection) {
-        this.threadPerConnection = threadPerConnection;
-    }
 
     @Override
     public synchronized int start(Object entryPoint, String authToken) {
         if (gateway != null) {
             throw new IllegalStateException("already started");
         }
-        gateway = Py4jGateway.builder().entryPoint(entryPoint).port(0).authToken(authToken)
-                .configure(c -> c.threadPerConnection(threadPerConnection)).build().start();
+        gateway = Py4jGateway.builder().entryPoint(entryPoint).port(0).authToken(authToken).build().start();
         return gateway.port();
     }
 
@@ -34,7 +22,7 @@ final class CodecGatewayUnderTest implements GatewayUnderTest {
 
     @Override
     public String name() {
-        return threadPerConnection ? "py4j-codec gateway (thread per connection)" : "py4j-codec gateway";
+        return "py4j-codec gateway";
     }
 
     @Override

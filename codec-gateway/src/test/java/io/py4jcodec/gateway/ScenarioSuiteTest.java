@@ -25,16 +25,6 @@ class ScenarioSuiteTest {
     }
 
     @Test
-    void threadPerConnectionObservesTheSame() throws Exception {
-        PythonPeer.require();
-        String token = ScenarioSuite.newToken();
-        ScenarioResults py4j = ScenarioSuite.gatewayServer().run(new Py4jGatewayServer(), token);
-        ScenarioResults ours = ScenarioSuite.gatewayServer().run(new CodecGatewayUnderTest(true), token);
-        ours.assertPassed();
-        ScenarioSuite.assertSameObservableResults(py4j, ours);
-    }
-
-    @Test
     void sameObservableResultsAsPy4jWithoutAuth() throws Exception {
         PythonPeer.require();
         ScenarioSuite suite = ScenarioSuite.gatewayServer().only("values", "callbacks", "auth", "shutdown");

@@ -25,20 +25,32 @@ import org.junit.jupiter.api.Test;
 class WireBehaviourTest {
     private Py4jGateway gw;
 
-    /** The same rules hold with a thread per connection: {@code -Dpy4jcodec.threadPerConnection=true}. */
-    private static final boolean THREAD_PER_CONNECTION = Boolean.getBoolean("py4jcodec.threadPerConnection");
+    // The same rules hold on the NIO transport (where epoll is not available): -Dio.netty.transport.noNative=true
 
     @BeforeEach
     void start() {
         gw = Py4jGateway.builder().entryPoint(new FixtureEntryPoint()).port(0)
-                .configure(c -> c.maxArrayElements(1_000_000).limits(Limits.builder().maxLineBytes(64 * 1024).build())
-                        .threadPerConnection(THREAD_PER_CONNECTION))
+                .configure(c -> c.maxArrayElements(1_000_000).limits(Limits.builder().maxLineBytes(64 * 1024).build()))
                 .build().start();
     }
 
     @AfterEach
     void stop() {
         gw.shutdown();
+    }
+
+    /** A call that blocks in user code holds its own connection only: another one is answered meanwhile. */
+    @Test
+    void aBlockedCallStallsOnlyItsOwnConnection() throws IOException {
+        try (WireClient blocked = new WireClient(gw.port()); WireClient other = new WireClient(gw.port())) {
+            // "ro<n>" as an argument; a call's target is "o<n>"
+            String latch = blocked.call("i\njava.util.concurrent.CountDownLatch\ni1\ne\n").substring(2);
+            blocked.send("c\nt\nawaitLatch\n" + latch + "\ne\n");
+            assertEquals("!yi3", other.call("c\nt\nadd\ni1\ni2\ne\n"));
+            assertEquals("!yv", other.call("c\n" + latch.substring(1) + "\ncountDown\ne\n"));
+            assertEquals("!ybtrue", blocked.line());
+            blocked.assertUsable();
+        }
     }
 
     // ---- codec-fuzz/FINDINGS.md ------------------------------------------------------------------

@@ -329,7 +329,7 @@ public final class ClientCampaign {
             Files.createDirectories(cfg.out());
             Path file = cfg.out().resolve(String.format("%03d-listen-%s.repro", repros.incrementAndGet(), o.name().toLowerCase()));
             new Reproducer("listen", cfg.mode().name().toLowerCase(), o, signature, cfg.seed(), p.caseIndex(), p.reply(),
-                    null, null, detail).write(file);
+                    null, null, detail, null, null).write(file);
             findings.attach(f, file, p.reply(), detail);
         } catch (IOException e) {
             cfg.log().println("cannot write reproducer: " + e);

@@ -83,6 +83,11 @@ public final class Findings {
         return f;
     }
 
+    /** The finding of a signature, or null. */
+    public synchronized Finding get(String signature) {
+        return bySignature.get(signature);
+    }
+
     /** Counts a case that was not run (it could have shut the peer down). */
     public synchronized void skip() {
         skipped++;
@@ -139,8 +144,11 @@ public final class Findings {
                 took.toMillis() / 1000.0, bySignature.size()));
         md.append("| outcome | cases |\n|---|---|\n");
         outcomes.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-        md.append("\n| count | finding | reproducer | detail |\n|---|---|---|---|\n");
-        for (Finding f : bySignature.values()) {
+        md.append("\n## Root-cause groups (signature: outcome, command kind, where it broke; most cases first)\n\n"
+                + "| count | finding | reproducer (smallest seen) | detail |\n|---|---|---|---|\n");
+        List<Finding> groups = new ArrayList<>(bySignature.values());
+        groups.sort((a, b) -> Integer.compare(b.count, a.count));
+        for (Finding f : groups) {
             md.append("| ").append(f.count).append(" | `").append(f.signature).append("` | ")
                     .append(f.reproducer == null ? "-" : "`" + f.reproducer.getFileName() + "`").append(" | ")
                     .append(f.detail == null ? "" : Reproducer.oneLine(f.detail).replace("|", "\\|")).append(" |\n");

@@ -19,5 +19,13 @@ public enum Outcome {
     /** The peer read a well-formed value we sent as a different value (checked when the client echoes it back). */
     MISREAD,
     /** The peer could not be reached (it may have died on the previous case). */
-    UNREACHABLE
+    UNREACHABLE,
+    /** A client sent for an operation other commands or bytes than PROTOCOL.md says it sends (gateway role). */
+    NONCONFORMING,
+    /** A client delivered the same command more than once for one operation (gateway role). */
+    DUPLICATE,
+    /** A client opened or closed a connection that the operation did not call for (gateway role). */
+    STRAY_CONNECTION,
+    /** A client raised an exception that is not one of its documented error types (gateway role). */
+    UNDOCUMENTED_EXCEPTION
 }

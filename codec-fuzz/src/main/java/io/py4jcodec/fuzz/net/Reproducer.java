@@ -15,24 +15,29 @@ import java.util.Map;
  *
  * <pre>
  * format: py4j-fuzz-repro/1
- * role: target                      (we were the client; "listen": we were the server)
+ * role: target                      (we were the client; "listen": we were the server; "gateway": we were the
+ *                                   gateway of a driven client; "callback-client": we called a callback server)
  * mode: gateway
  * outcome: FATAL
  * signature: FATAL FIELD_GET valid
  * bytes: Zgpn...                    (target: the request; listen: our reply to the first request)
  * probe: Ywp6...                    (target only: the follow-up request that checks the connection)
  * probe-answer: IXlz...
+ * op: {"op":"call",...}           (gateway only: the operation the client's driver performed)
+ * fault: CLOSE_MID                (gateway only: the transport fault used instead of the bytes)
  * </pre>
  */
 public record Reproducer(String role, String mode, Outcome outcome, String signature, long seed, int caseIndex,
-                         byte[] bytes, byte[] probe, byte[] probeAnswer, String detail) {
+                         byte[] bytes, byte[] probe, byte[] probeAnswer, String detail, String op,
+                         String fault) {
     public static final String FORMAT = "py4j-fuzz-repro/1";
 
     /** Writes the file. */
     public void write(Path file) throws IOException {
         StringBuilder b = new StringBuilder();
         b.append("# py4j-codec fuzz reproducer: replay with  py4j-codec fuzz --replay ").append(file.getFileName())
-                .append(role.equals("target") ? " --target HOST:PORT" : " --listen PORT").append('\n');
+                .append(role.equals("target") ? " --target HOST:PORT" : role.equals("gateway") ? " --listen 0 --role gateway"
+                        : " --listen PORT").append('\n');
         b.append("format: ").append(FORMAT).append('\n');
         b.append("role: ").append(role).append('\n');
         b.append("mode: ").append(mode).append('\n');
@@ -46,6 +51,10 @@ public record Reproducer(String role, String mode, Outcome outcome, String signa
             b.append("# probe as text: ").append(io.py4jcodec.fuzz.Wire.show(probe)).append('\n');
             b.append("probe: ").append(Base64.getEncoder().encodeToString(probe)).append('\n');
             b.append("probe-answer: ").append(Base64.getEncoder().encodeToString(probeAnswer)).append('\n');
+        }
+        if (op != null) {
+            b.append("op: ").append(oneLine(op)).append('\n');
+            b.append("fault: ").append(fault == null ? "" : fault).append('\n');
         }
         b.append("detail: ").append(oneLine(detail)).append('\n');
         Files.writeString(file, b, StandardCharsets.UTF_8);
@@ -73,7 +82,8 @@ public record Reproducer(String role, String mode, Outcome outcome, String signa
                 kv.getOrDefault("signature", ""), Long.parseLong(kv.getOrDefault("seed", "0")),
                 Integer.parseInt(kv.getOrDefault("case", "0")), d.decode(kv.getOrDefault("bytes", "")),
                 kv.containsKey("probe") ? d.decode(kv.get("probe")) : null,
-                kv.containsKey("probe-answer") ? d.decode(kv.get("probe-answer")) : null, kv.getOrDefault("detail", ""));
+                kv.containsKey("probe-answer") ? d.decode(kv.get("probe-answer")) : null, kv.getOrDefault("detail", ""),
+                kv.get("op"), kv.getOrDefault("fault", ""));
     }
 
     static String oneLine(String s) {

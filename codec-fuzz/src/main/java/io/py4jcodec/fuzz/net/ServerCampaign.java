@@ -142,7 +142,7 @@ public final class ServerCampaign {
         Path file = cfg.out().resolve(String.format("%03d-%s.repro", ++repros, f.outcome().name().toLowerCase()));
         java.nio.file.Files.createDirectories(cfg.out());
         new Reproducer("target", cfg.mode().name().toLowerCase(), r.outcome(), f.signature(), cfg.seed(), caseIndex,
-                small, probe, probeAnswer, detail).write(file);
+                small, probe, probeAnswer, detail, null, null).write(file);
         findings.attach(f, file, small, detail);
     }
 

@@ -1,0 +1,705 @@
+package io.py4jcodec.fuzz.net;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.py4jcodec.api.Limits;
+import io.py4jcodec.api.ProtocolException;
+import io.py4jcodec.api.Side;
+import io.py4jcodec.api.model.*;
+import io.py4jcodec.fuzz.Mutator;
+import io.py4jcodec.fuzz.PropertyRunner;
+import io.py4jcodec.fuzz.Wire;
+import io.py4jcodec.spec.CanonicalJson;
+import io.py4jcodec.testkit.Choices;
+import io.py4jcodec.testkit.Entropy;
+import io.py4jcodec.testkit.Generators;
+import io.py4jcodec.text.ConnectionMode;
+import io.py4jcodec.text.TextCodec;
+import io.py4jcodec.text.TextDecoder;
+import io.py4jcodec.text.TextEncoder;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Fuzzes a Py4J <em>client</em> (the Python side of a PySpark driver) as the gateway it connects
+ * to. A driver process makes the client perform operations the campaign chooses (the driver
+ * protocol is in {@code drivers/py4j_client.py}); the campaign reads what the client sends with our
+ * strict Java reader, answers as a gateway (valid answers, generated and mutated ones, transport
+ * faults), reads the client's result, and then sends a probe call whose answer must come back
+ * unchanged. The oracles, each an {@link Outcome}: the command differs from what PROTOCOL.md says
+ * the operation sends ({@link Outcome#NONCONFORMING}); it cannot be read by the Java side
+ * ({@link Outcome#UNPARSEABLE}); the result differs from the value answered ({@link Outcome#MISREAD});
+ * one command delivered twice ({@link Outcome#DUPLICATE}); a connection opened or closed that the
+ * operation did not call for ({@link Outcome#STRAY_CONNECTION}); an exception that is not one of the
+ * client's documented error types ({@link Outcome#UNDOCUMENTED_EXCEPTION}); no result
+ * ({@link Outcome#TIMEOUT}); the probe answered wrong ({@link Outcome#DESYNC}).
+ */
+public final class GatewayCampaign {
+
+    /**
+     * Settings of a campaign against a client. {@code clientCmd} has {@code {port}} in place of the port;
+     * {@code env} is added to the driver's environment (e.g. {@code PYTHONPATH}).
+     */
+    public record Config(int port, String authToken, ConnectionMode mode, List<String> clientCmd, Map<String, String> env,
+                         long seed, int cases, Duration duration, Duration timeout, Path out, PrintStream log) {
+    }
+
+    /** The transport faults, chosen for a case instead of an answer. */
+    enum Fault {
+        CLOSE_BEFORE, CLOSE_MID, EMPTY, LONE_BANG, EXTRA_LINE, SLOW, RESET;
+
+        String label() {
+            return "fault-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** One case as it can be replayed: the operation, our answer to its first command, or a fault. */
+    record Plan(ObjectNode op, Command expected, ReturnMessage answer, byte[] reply, String how, Fault fault) {
+        String kind() {
+            return op.get("op").asText();
+        }
+    }
+
+    private sealed interface Ev {
+    }
+
+    private record Opened(Conn c) implements Ev {
+    }
+
+    private record Cmd(Conn c, Message m, byte[] raw) implements Ev {
+    }
+
+    private record Bad(Conn c, String why, byte[] raw) implements Ev {
+    }
+
+    private record Closed(Conn c, boolean reset) implements Ev {
+    }
+
+    private record Line(int generation, String json) implements Ev {
+    }
+
+    private record Exit(int generation, int code) implements Ev {
+    }
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final Config cfg;
+    private final Findings findings = new Findings();
+    private final Generators gen = Generators.forLimits(Limits.builder().maxLineBytes(4096).maxParts(100).build());
+    private final TextEncoder javaWriter = TextCodec.of(Side.JAVA).newEncoder();
+    private final BlockingQueue<Ev> events = new LinkedBlockingQueue<>();
+    private final AtomicInteger connIds = new AtomicInteger();
+    private final AtomicInteger repros = new AtomicInteger();
+    private final List<Conn> open = new ArrayList<>();
+    private volatile int boundPort;
+    private Process driver;
+    private int generation;
+    private Writer toDriver;
+
+    public GatewayCampaign(Config cfg) {
+        this.cfg = cfg;
+    }
+
+    public int boundPort() {
+        return boundPort;
+    }
+
+    public Findings findings() {
+        return findings;
+    }
+
+    /** The shipped driver for the py4j Python client, written to a temporary file. */
+    public static Path shippedDriver() throws IOException {
+        return Drivers.extract("py4j_client.py");
+    }
+
+    /** Runs the campaign: {@code cases} cases or {@code duration}, whichever ends first. */
+    public Findings run() throws IOException {
+        return run(null);
+    }
+
+    /** Replays a reproducer's case and returns its outcome. */
+    public Outcome replay(Reproducer r) throws IOException {
+        ObjectNode op = (ObjectNode) CanonicalJson.parse(r.op());
+        Fault fault = r.fault() == null || r.fault().isEmpty() ? null : Fault.valueOf(r.fault());
+        ReturnMessage answer = answerIn(r.bytes());
+        String how = answer == null ? "mutated" : isMember(answer) ? "generated" : "valid";
+        Plan p = new Plan(op, expectedCommand(op), isMember(answer) ? null : answer, r.bytes(), how, fault);
+        run(p);
+        List<Findings.Finding> all = findings.all();
+        return all.isEmpty() ? Outcome.OK : all.get(0).outcome();
+    }
+
+    private Findings run(Plan fixed) throws IOException {
+        long t0 = System.nanoTime();
+        long deadline = cfg.duration() == null ? Long.MAX_VALUE : t0 + cfg.duration().toNanos();
+        try (ServerSocket ss = new ServerSocket(cfg.port(), 50, InetAddress.getLoopbackAddress())) {
+            boundPort = ss.getLocalPort();
+            Thread acceptor = new Thread(() -> accept(ss), "fuzz-gateway-accept");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            startDriver();
+            int cases = fixed != null ? 1 : cfg.cases();
+            for (int i = 0; i < cases && System.nanoTime() < deadline; i++) {
+                if (driver == null || !driver.isAlive()) {
+                    startDriver();
+                }
+                Plan p = fixed != null ? fixed : plan(Choices.seeded(PropertyRunner.caseSeed(cfg.seed(), i)));
+                runCase(i, p);
+            }
+        } finally {
+            stopDriver();
+            synchronized (open) {
+                open.forEach(Conn::close);
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        if (fixed == null) {
+            findings.printSummary(cfg.log(), "py4j-codec fuzz --role gateway", took);
+            findings.writeReports(cfg.out(), "py4j-codec fuzz as the gateway of a client (" + cfg.mode() + ")", settings(), took);
+        }
+        return findings;
+    }
+
+    private Map<String, String> settings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("role", "gateway");
+        s.put("mode", cfg.mode().name().toLowerCase(Locale.ROOT));
+        s.put("client", String.join(" ", cfg.clientCmd()));
+        s.put("seed", Long.toString(cfg.seed()));
+        s.put("cases", Integer.toString(cfg.cases()));
+        s.put("timeout", String.valueOf(cfg.timeout()));
+        s.put("auth", cfg.authToken() == null ? "no" : "yes");
+        return s;
+    }
+
+    // ---------------------------------------------------------------- plans
+
+    Plan plan(Entropy e) {
+        ObjectNode op = JSON.objectNode();
+        String target = e.coin() ? "t" : "o" + e.choose(100);
+        switch (e.choose(10)) {
+            case 0, 1, 2, 3, 4 -> {
+                op.put("op", "call").put("target", target).put("method", "m" + e.choose(50));
+                ArrayNode args = op.putArray("args");
+                int n = e.choose(5);
+                for (int i = 0; i < n; i++) {
+                    args.add(CanonicalJson.toJson(sendable(gen.argument(Side.PYTHON, e))));
+                }
+            }
+            case 5, 6 -> op.put("op", "field_get").put("target", target).put("field", "f" + e.choose(20));
+            case 7 -> op.put("op", "field_set").put("target", target).put("field", "f" + e.choose(20))
+                    .set("value", CanonicalJson.toJson(sendable(gen.argument(Side.PYTHON, e))));
+            case 8 -> op.put("op", "java_import").put("name", e.pick("java.util.*", "java.util.ArrayList", "a.b.C"));
+            default -> op.put("op", "close");
+        }
+        Command expected = expectedCommand(op);
+        ReturnMessage generated = gen.answer(Side.JAVA, e);
+        byte[] reply = javaWriter.encode(generated);
+        // the value the client must give is the answer as its side reads it (a decimal's scale from its text,
+        // a lone surrogate as the '?' Java writes)
+        ReturnMessage readBack = answerIn(reply);
+        ReturnMessage answer = readBack != null ? readBack : generated;
+        int r = e.choose(10);
+        if (isMember(answer)) {
+            // a gateway answers a call or a field with a member only when it misbehaves: generated, not valid
+            return new Plan(op, expected, null, reply, "generated", null);
+        }
+        if (r >= 8) {
+            return new Plan(op, expected, answer, reply, "fault", Fault.values()[e.choose(Fault.values().length)]);
+        }
+        if (r >= 6) {
+            Mutator.Mutation m = Mutator.mutate(reply, e);
+            return new Plan(op, expected, null, m.bytes(), "mutated", null);
+        }
+        return new Plan(op, expected, answer, reply, "valid", null);
+    }
+
+    private static boolean isMember(ReturnMessage answer) {
+        return answer instanceof SuccessReturn sr && (sr.value() instanceof ClassMember || sr.value() instanceof PackageMember
+                || sr.value() instanceof MethodMember || sr.value() instanceof NoMember);
+    }
+
+    /** The answer {@code bytes} are, exactly and alone, as the Python side reads them; null if they are not one. */
+    static ReturnMessage answerIn(byte[] bytes) {
+        return answerIn(bytes, Side.PYTHON);
+    }
+
+    /** The answer {@code bytes} are, exactly and alone, as {@code reader}'s strict reader reads them; null if none. */
+    static ReturnMessage answerIn(byte[] bytes, Side reader) {
+        try {
+            TextDecoder d = TextCodec.builder(reader).strict(true).build().newDecoder();
+            d.expectAnswer();
+            int n = d.decode(new UnsafeBuffer(bytes), 0, bytes.length);
+            return n == bytes.length && d.message() instanceof ReturnMessage m ? m : null;
+        } catch (RuntimeException e) { // ProtocolException among them: not an answer
+            return null;
+        }
+    }
+
+    /** What the driver can send through the Python API: references stand for every object kind. */
+    private static Value sendable(Value v) {
+        if (v instanceof IntValue || v instanceof LongValue || v instanceof DoubleValue || v instanceof BooleanValue
+                || v instanceof DecimalValue || v instanceof StringValue || v instanceof BytesValue || v instanceof NullValue
+                || v instanceof ReferenceValue) {
+            return v;
+        }
+        return new ReferenceValue(v instanceof PythonProxyValue p ? "o" + p.id().substring(1) : "o1");
+    }
+
+    /** The command PROTOCOL.md says the Python client sends for an operation (null: none). */
+    static Command expectedCommand(ObjectNode op) {
+        return switch (op.get("op").asText()) {
+            case "call" -> {
+                List<Value> args = new ArrayList<>();
+                op.get("args").forEach(a -> args.add(Drivers.asPythonWrites(CanonicalJson.value(a))));
+                yield new CallCommand(op.get("target").asText(), op.get("method").asText(), args);
+            }
+            case "field_get" -> new FieldGetCommand(op.get("target").asText(), op.get("field").asText());
+            case "field_set" -> new FieldSetCommand(op.get("target").asText(), op.get("field").asText(),
+                    Drivers.asPythonWrites(CanonicalJson.value(op.get("value"))));
+            case "java_import" -> new JvmViewImportCommand(new ReferenceValue("j"), op.get("name").asText());
+            default -> null;
+        };
+    }
+
+    // ---------------------------------------------------------------- one case
+
+    private void runCase(int index, Plan p) throws IOException {
+        List<Object[]> found = new ArrayList<>(); // {Outcome, where, detail}
+        JsonNode result = perform(p, p.op(), found, true);
+        if (result != null) {
+            judgeResult(p, result, found);
+            // the probe: a plain call whose answer must come back as sent, on a connection still in sync
+            String token = "probe" + index;
+            ObjectNode probe = JSON.objectNode().put("op", "call").put("target", "t").put("method", "probe");
+            probe.putArray("args");
+            Plan pp = new Plan(probe, expectedCommand(probe), ReturnMessage.success(new StringValue(token)),
+                    javaWriter.encode(ReturnMessage.success(new StringValue(token))), "probe", null);
+            List<Object[]> probeFound = new ArrayList<>();
+            JsonNode pr = perform(pp, probe, probeFound, false);
+            if (pr == null) {
+                found.add(new Object[]{Outcome.TIMEOUT, "probe", "no result for the probe call"});
+            } else if (!pr.path("ok").path("value").asText("").equals(token)) {
+                found.add(new Object[]{Outcome.DESYNC, "probe", "probe answered " + token + ", the client returned " + pr});
+            }
+            for (Object[] f : probeFound) {
+                if (f[0] != Outcome.NONCONFORMING) {
+                    found.add(new Object[]{f[0], "probe", f[2]});
+                } else {
+                    found.add(new Object[]{Outcome.DESYNC, "probe", f[2]});
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            findings.record(Outcome.OK, "OK", index);
+            return;
+        }
+        // a client out of step would carry this case's fault into the next ones: each case starts in sync
+        stopDriver();
+        Object[] first = found.get(0);
+        Outcome o = (Outcome) first[0];
+        String signature = o + " " + p.kind() + " " + (p.fault() != null ? p.fault().label() : p.how()) + " @" + first[1];
+        String detail = (String) first[2];
+        Findings.Finding f = findings.record(o, signature, index);
+        Findings.Finding g = f != null ? f : findings.get(signature);
+        if (f != null || (g != null && g.minimized() != null && p.reply().length < g.minimized().length)) {
+            writeReproducer(g, o, signature, index, p, detail);
+        }
+    }
+
+    private void writeReproducer(Findings.Finding f, Outcome o, String signature, int index, Plan p, String detail) {
+        try {
+            Files.createDirectories(cfg.out());
+            Path file = f.reproducer() != null ? f.reproducer()
+                    : cfg.out().resolve(String.format("%03d-gateway-%s.repro", repros.incrementAndGet(),
+                    o.name().toLowerCase(Locale.ROOT)));
+            new Reproducer("gateway", cfg.mode().name().toLowerCase(Locale.ROOT), o, signature, cfg.seed(), index,
+                    p.reply(), null, null, detail, CanonicalJson.write(p.op()),
+                    p.fault() == null ? "" : p.fault().name()).write(file);
+            findings.attach(f, file, p.reply(), detail);
+        } catch (IOException e) {
+            cfg.log().println("cannot write reproducer: " + e);
+        }
+    }
+
+    /** Sends one operation to the driver, serves what the client sends for it, returns the driver's result (null: none). */
+    private JsonNode perform(Plan p, ObjectNode op, List<Object[]> found, boolean fuzzed) throws IOException {
+        toDriver.write(CanonicalJson.write(op) + "\n");
+        toDriver.flush();
+        long deadline = System.nanoTime() + cfg.timeout().toNanos();
+        Message first = null;
+        boolean faulted = false;
+        boolean closeExpected = "close".equals(p.kind());
+        while (true) {
+            long left = deadline - System.nanoTime();
+            Ev ev;
+            try {
+                ev = left <= 0 ? null : events.poll(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            if (ev == null) {
+                found.add(new Object[]{Outcome.TIMEOUT, "result", "no result within " + cfg.timeout().toMillis()
+                        + " ms (the client hangs); the driver is restarted"});
+                stopDriver();
+                return null;
+            }
+            if (ev instanceof Line l && l.generation() != generation || ev instanceof Exit x && x.generation() != generation) {
+                continue; // from a driver already stopped
+            }
+            if (ev instanceof Line l) {
+                JsonNode r = CanonicalJson.parse(l.json());
+                if (closeExpected) {
+                    awaitCloses(Duration.ofMillis(500));
+                    synchronized (open) {
+                        for (Conn c : open) {
+                            if (!c.closedByPeer && !c.closedByUs) {
+                                found.add(new Object[]{Outcome.STRAY_CONNECTION, "close",
+                                        "connection " + c.id + " still open after close()"});
+                            }
+                        }
+                    }
+                }
+                return r;
+            }
+            if (ev instanceof Exit x) {
+                found.add(new Object[]{Outcome.CLOSED, "driver", "the client process exited with " + x.code()});
+                return null;
+            }
+            if (ev instanceof Opened o) {
+                awaitCloses(Duration.ofMillis(300)); // a close just before this open may not have been seen yet
+                synchronized (open) {
+                    for (Conn c : open) {
+                        if (c != o.c() && !c.closedByPeer && !c.closedByUs && !faulted) {
+                            found.add(new Object[]{Outcome.STRAY_CONNECTION, "connect", "opened connection " + o.c().id
+                                    + " while connection " + c.id + " was open and idle"});
+                            break;
+                        }
+                    }
+                    open.removeIf(c -> c.closedByPeer || c.closedByUs);
+                    open.add(o.c());
+                }
+                continue;
+            }
+            if (ev instanceof Closed c) {
+                if (!c.c().closedByUs && !closeExpected && !faulted && "valid".equals(p.how()) && fuzzed
+                        && !(p.answer() instanceof FatalReturn)) { // after a fatal answer py4j closes, as documented
+                    found.add(new Object[]{Outcome.STRAY_CONNECTION, "close",
+                            "the client " + (c.reset() ? "reset" : "closed") + " connection " + c.c().id + " after a valid answer"});
+                }
+                continue;
+            }
+            if (ev instanceof Bad b) {
+                found.add(new Object[]{Outcome.UNPARSEABLE, "command", b.why() + ": " + Wire.show(b.raw(), 300)});
+                b.c().close();
+                continue;
+            }
+            Cmd cmd = (Cmd) ev;
+            if (cmd.m() instanceof MemoryDeleteCommand) {
+                // the client's garbage collector releasing an object: asynchronous by design, not part of the operation
+                cmd.c().write(javaWriter.encode(ReturnMessage.success(VoidValue.INSTANCE)));
+                continue;
+            }
+            if (first == null) {
+                first = cmd.m();
+                if (p.expected() == null) {
+                    found.add(new Object[]{Outcome.NONCONFORMING, "command", p.kind() + " sends no command; the client sent " + cmd.m()});
+                } else if (!p.expected().equals(cmd.m())) {
+                    found.add(new Object[]{Outcome.NONCONFORMING, "command", "expected " + CanonicalJson.write(p.expected())
+                            + ", the client sent " + Wire.show(cmd.raw(), 300)});
+                }
+                faulted = answer(cmd.c(), p);
+            } else {
+                if (first.equals(cmd.m())) {
+                    found.add(new Object[]{Outcome.DUPLICATE, "command", "the same command twice for one operation: "
+                            + Wire.show(cmd.raw(), 300)});
+                } else {
+                    found.add(new Object[]{Outcome.NONCONFORMING, "command", "an extra command for one operation: "
+                            + Wire.show(cmd.raw(), 300)});
+                }
+                cmd.c().write(p.answer() != null ? javaWriter.encode(p.answer()) : javaWriter.encode(ReturnMessage.success(NullValue.INSTANCE)));
+            }
+        }
+    }
+
+    /** Lets the close events of connections the client just closed arrive (they race the driver's result line). */
+    private void awaitCloses(Duration d) {
+        long until = System.nanoTime() + d.toNanos();
+        while (true) {
+            synchronized (open) {
+                if (open.stream().filter(c -> !c.closedByPeer && !c.closedByUs).count() == 0) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > until) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Writes the plan's answer or fault; true when the connection was broken on purpose. */
+    private boolean answer(Conn c, Plan p) {
+        byte[] reply = p.reply();
+        if (p.fault() == null) {
+            c.write(reply);
+            return false;
+        }
+        switch (p.fault()) {
+            case CLOSE_BEFORE -> c.close();
+            case CLOSE_MID -> {
+                c.write(Arrays.copyOf(reply, Math.max(1, reply.length / 2)));
+                c.close();
+            }
+            case EMPTY -> c.write("\n".getBytes(StandardCharsets.US_ASCII));
+            case LONE_BANG -> c.write("!\n".getBytes(StandardCharsets.US_ASCII));
+            case EXTRA_LINE -> {
+                c.write(reply);
+                c.write("!ysextra\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            case SLOW -> {
+                try {
+                    Thread.sleep(cfg.timeout().toMillis() / 3);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                c.write(reply);
+                return false;
+            }
+            case RESET -> c.reset();
+        }
+        return p.fault() != Fault.EXTRA_LINE;
+    }
+
+    /** Oracles (c) and (f): the result against the answer. */
+    private void judgeResult(Plan p, JsonNode r, List<Object[]> found) {
+        if (r.has("error")) {
+            if (!r.path("documented").asBoolean()) {
+                found.add(new Object[]{Outcome.UNDOCUMENTED_EXCEPTION, "result", r.path("module").asText() + "."
+                        + r.path("error").asText() + ": " + r.path("message").asText()});
+                return;
+            }
+        }
+        if (p.how().equals("mutated") || p.answer() == null || "close".equals(p.kind())) {
+            return;
+        }
+        boolean broken = p.fault() != null && p.fault() != Fault.SLOW && p.fault() != Fault.EXTRA_LINE;
+        boolean wantError = broken || !(p.answer() instanceof SuccessReturn);
+        if (wantError != r.has("error")) {
+            found.add(new Object[]{Outcome.MISREAD, "result", "answered " + Wire.show(p.reply(), 200)
+                    + (broken ? " with " + p.fault().label() : "") + ", the client gave " + r});
+            return;
+        }
+        if (wantError || !("call".equals(p.kind()) || "field_get".equals(p.kind()))) {
+            return;
+        }
+        Value answered = p.answer().value();
+        if (answered instanceof NoMember || answered instanceof PackageMember || answered instanceof MethodMember) {
+            return;
+        }
+        Value got;
+        try {
+            got = CanonicalJson.value(r.get("ok"));
+        } catch (RuntimeException e) {
+            found.add(new Object[]{Outcome.MISREAD, "result", "answered " + Wire.show(p.reply(), 200) + ", the client gave " + r});
+            return;
+        }
+        if (!sameAs(answered, got)) {
+            found.add(new Object[]{Outcome.MISREAD, "result", "answered " + Wire.show(p.reply(), 200) + ", the client gave " + r});
+        }
+    }
+
+    private static boolean sameAs(Value answered, Value got) {
+        Value a = answered instanceof VoidValue ? NullValue.INSTANCE : Drivers.asPythonWrites(answered);
+        return a.equals(Drivers.asPythonWrites(got));
+    }
+
+    // ---------------------------------------------------------------- processes and sockets
+
+    private void startDriver() throws IOException {
+        stopDriver();
+        events.clear();
+        driver = Drivers.start(cfg.clientCmd(), boundPort, cfg.env(), cfg.mode(), cfg.authToken());
+        Process d = driver;
+        int gen = ++generation;
+        toDriver = new java.io.OutputStreamWriter(d.getOutputStream(), StandardCharsets.UTF_8);
+        BufferedReader rd = new BufferedReader(new InputStreamReader(d.getInputStream(), StandardCharsets.UTF_8));
+        String ready = rd.readLine();
+        if (ready == null || !ready.contains("ready")) {
+            throw new IOException("the client driver did not start: " + String.join(" ", cfg.clientCmd()));
+        }
+        Thread t = new Thread(() -> {
+            try {
+                for (String l; (l = rd.readLine()) != null; ) {
+                    events.add(new Line(gen, l));
+                }
+                events.add(new Exit(gen, d.waitFor()));
+            } catch (IOException | InterruptedException e) {
+                events.add(new Exit(gen, -1));
+            }
+        }, "fuzz-driver-out");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void stopDriver() {
+        if (driver != null) {
+            Drivers.stop(driver);
+            driver = null;
+            synchronized (open) {
+                open.forEach(Conn::close);
+                open.clear();
+            }
+        }
+    }
+
+    private void accept(ServerSocket ss) {
+        while (!ss.isClosed()) {
+            try {
+                Socket s = ss.accept();
+                Conn c = new Conn(s, connIds.incrementAndGet());
+                Thread t = new Thread(c::read, "fuzz-gateway-conn-" + c.id);
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    /** One connection from the client: reads its commands with the strict Java reader, handles auth. */
+    private final class Conn {
+        final Socket s;
+        final int id;
+        volatile boolean closedByUs;
+        volatile boolean closedByPeer;
+
+        Conn(Socket s, int id) {
+            this.s = s;
+            this.id = id;
+        }
+
+        void read() {
+            TextDecoder decoder = TextCodec.builder(Side.JAVA).mode(cfg.mode()).strict(true).keepUnknownCommands(true)
+                    .limits(Limits.builder().maxLineBytes(1 << 20).maxFrameBytes(4 << 20).build()).build().newDecoder();
+            boolean authed = cfg.authToken() == null;
+            byte[] acc = new byte[1 << 16];
+            int start = 0;
+            int end = 0;
+            events.add(new Opened(this));
+            try {
+                s.setTcpNoDelay(true);
+                InputStream in = s.getInputStream();
+                while (true) {
+                    int n;
+                    try {
+                        n = decoder.decode(new UnsafeBuffer(acc), start, end - start);
+                    } catch (ProtocolException e) {
+                        events.add(new Bad(this, "the Java reader cannot read what the client sent: " + e.getMessage(),
+                                Arrays.copyOfRange(acc, start, end)));
+                        return;
+                    }
+                    if (n > 0) {
+                        Message m = decoder.message();
+                        byte[] raw = Arrays.copyOfRange(acc, start, start + n);
+                        start += n;
+                        if (!authed) {
+                            if (m instanceof AuthCommand a && a.token().equals(cfg.authToken())) {
+                                authed = true;
+                                write("!yv\n".getBytes(StandardCharsets.US_ASCII));
+                                continue;
+                            }
+                            events.add(new Bad(this, "the first command is not the auth command with the token", raw));
+                            return;
+                        }
+                        events.add(new Cmd(this, m, raw));
+                        continue;
+                    }
+                    if (start > 0) {
+                        System.arraycopy(acc, start, acc, 0, end - start);
+                        end -= start;
+                        start = 0;
+                    }
+                    if (end == acc.length) {
+                        acc = Arrays.copyOf(acc, acc.length * 2);
+                    }
+                    int r = in.read(acc, end, acc.length - end);
+                    if (r < 0) {
+                        closedByPeer = true;
+                        events.add(new Closed(this, false));
+                        return;
+                    }
+                    end += r;
+                }
+            } catch (IOException e) {
+                if (!closedByUs) {
+                    closedByPeer = true;
+                    events.add(new Closed(this, true));
+                }
+            } catch (RuntimeException e) {
+                events.add(new Bad(this, "our reader failed (a bug of ours, not the client's): " + e, new byte[0]));
+            }
+        }
+
+        void write(byte[] b) {
+            try {
+                OutputStream out = s.getOutputStream();
+                out.write(b);
+                out.flush();
+            } catch (IOException e) {
+                // the reader reports the close
+            }
+        }
+
+        void close() {
+            closedByUs = true;
+            try {
+                s.close();
+            } catch (IOException e) {
+                // closing
+            }
+        }
+
+        void reset() {
+            closedByUs = true;
+            try {
+                s.setSoLinger(true, 0);
+                s.close();
+            } catch (IOException e) {
+                // closing
+            }
+        }
+    }
+}
