@@ -23,6 +23,10 @@ import java.util.Map;
  * Writes {@code report.md} and the sweep charts of one run into a folder: the tables and verdicts of
  * {@link Verdicts}, laid out in Markdown, with every sentence taken from {@code report-template.md}.
  *
+ * <p>Why one class of about 500 lines: it is one method per report section, each spelling out a table's
+ * columns; nothing in it computes a verdict ({@link Verdicts}) or holds a sentence (the template), and
+ * splitting the sections apart would only pass the same three inputs around.
+ *
  * <pre>{@code
  * Path md = new MarkdownReport(JmhResults.load(dir.resolve("jmh.json"))).write(dir);
  * }</pre>
