@@ -1,11 +1,16 @@
 package io.py4jcodec.bench;
 
+import io.py4jcodec.bench.report.JmhResults;
+import io.py4jcodec.bench.report.MarkdownReport;
+import io.py4jcodec.bench.python.PythonLeg;
+import io.py4jcodec.bench.report.PythonResults;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -32,13 +37,15 @@ import picocli.CommandLine.Option;
  * <pre>
  * py4j-codec compare                       # short run, about two minutes on 2 cores
  * py4j-codec compare --full --out docs/results/run   # publication run
- * py4j-codec compare --report-only --out DIR        # rebuild report.md and charts from DIR/jmh.json
+ * py4j-codec compare --report-only --out DIR        # rebuild report.md and charts from DIR/jmh.json (and python.json)
+ * py4j-codec compare --python /usr/bin/python3      # the Python leg with this interpreter
  * </pre>
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {
             "Measure size and time of py4j's own Java code, codec-text and the protobuf codec on the same workloads (JMH),",
-            "and write report.md, SVG charts of the crossover sweeps and the raw JMH JSON into a folder."})
+            "and of py4j's own Python code against protobuf-python (when a python3 with py4j and protobuf is found),",
+            "and write report.md, SVG charts of the crossover sweeps and the raw JMH and Python JSON into a folder."})
 public final class CompareCommand implements Callable<Integer> {
 
     /** JVM flags of every fork: a larger heap swung results 10x on a shared machine. */
@@ -62,6 +69,18 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--no-sweeps", description = "skip the crossover sweeps")
     boolean noSweeps;
 
+    @Option(names = "--python", paramLabel = "PATH", description = "the python3 for the Python leg (default: the first of $PY4JCODEC_PYTHON, python3, /usr/bin/python3 that imports py4j and google.protobuf)")
+    String python;
+
+    @Option(names = "--no-python", description = "skip the Python leg")
+    boolean noPython;
+
+    @Option(names = "--no-java", description = "skip the Java leg (JMH)")
+    boolean noJava;
+
+    @Option(names = "--python-rounds", paramLabel = "N", description = "rounds of the Python leg (default: 21, --full 41)")
+    Integer pythonRounds;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -75,15 +94,54 @@ public final class CompareCommand implements Callable<Integer> {
         Files.createDirectories(out);
         Path json = out.resolve("jmh.json");
         if (!reportOnly) {
+            Optional<PythonLeg.Interpreter> py = noPython ? Optional.empty() : PythonLeg.find(python);
+            if (python != null && py.isEmpty() && !noPython) {
+                err.println("compare: --python " + python + " cannot import both py4j and google.protobuf: " + PythonLeg.HOW_TO_ENABLE);
+                return 2;
+            }
             Files.writeString(out.resolve("machine.txt"), Machine.describe() + "\n");
-            run(json, err);
+            Path pyJson = out.resolve(PythonResults.FILE);
+            Files.deleteIfExists(pyJson);
+            if (py.isPresent()) {
+                PythonLeg.Settings s = full ? PythonLeg.Settings.FULL : PythonLeg.Settings.SHORT;
+                if (pythonRounds != null) {
+                    s = new PythonLeg.Settings(pythonRounds, s.batchMs(), s.warmupMs());
+                }
+                err.println("compare: Python leg with " + py.get());
+                PythonLeg.run(py.get(), pythonWorkloads(), s, pyJson, err);
+            } else if (!noPython) {
+                err.println("compare: no python3 here imports both py4j and google.protobuf, so this is the Java leg alone; for the Python leg, "
+                        + PythonLeg.HOW_TO_ENABLE);
+            }
+            Path load = out.resolve(MarkdownReport.JAVA_LOAD_FILE);
+            Files.deleteIfExists(load);
+            if (noJava) {
+                JmhResults.mergeJson(List.of(), json);
+            } else {
+                String before = Machine.loadAverage();
+                run(json, err);
+                Files.writeString(load, before + "\n" + Machine.loadAverage() + "\n");
+            }
         } else if (!Files.exists(json)) {
             err.println("compare: no " + json + " to report on");
             return 2;
         }
-        Path md = new Report(Report.load(json)).write(out);
-        err.println("compare: wrote " + md.toAbsolutePath() + " (and charts, jmh.json) ");
+        Path md = new MarkdownReport(JmhResults.load(json), PythonResults.load(out)).write(out);
+        err.println("compare: wrote " + md.toAbsolutePath() + " (and charts, jmh.json"
+                + (Files.exists(out.resolve(PythonResults.FILE)) ? ", " + PythonResults.FILE : "") + ")");
         return 0;
+    }
+
+    /** The Python leg's workloads: the Java leg's main ones and sweep points. */
+    private List<Workload> pythonWorkloads() {
+        List<Workload> ws = new ArrayList<>();
+        for (String w : workloads != null ? workloads : Workloads.mainNames()) {
+            ws.add(Workloads.named(w));
+        }
+        for (String w : noSweeps ? List.<String>of() : full ? Workloads.sweepNames() : shortSweep()) {
+            ws.add(Workloads.named(w));
+        }
+        return ws;
     }
 
     private void run(Path json, PrintStream err) throws Exception {
@@ -126,7 +184,7 @@ public final class CompareCommand implements Callable<Integer> {
             new Runner(steps.get(i).result(part.toString()).build(), progress).run();
             parts.add(part);
         }
-        Report.mergeJson(parts, json);
+        JmhResults.mergeJson(parts, json);
         for (Path p : parts) {
             Files.deleteIfExists(p);
         }

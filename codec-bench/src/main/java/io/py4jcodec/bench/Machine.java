@@ -9,6 +9,16 @@ public final class Machine {
     private Machine() {
     }
 
+    /** The 1, 5 and 15 minute load averages ({@code /proc/loadavg}), or "unknown" where there is none. */
+    public static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     public static String describe() {
         String cpu = "unknown CPU";
         try {

@@ -65,6 +65,14 @@ public final class PythonPeer {
     }
 
     /**
+     * The peer as {@code interpreter} (a command or a path) would run it, by the same rules as
+     * {@link #find()} for where py4j is; empty when that interpreter cannot import {@code py4j}. Not cached.
+     */
+    public static Optional<PythonPeer> find(String interpreter) {
+        return locate(interpreter);
+    }
+
+    /**
      * The peer for a JUnit test: skips the test (one line, {@link #HOW_TO_ENABLE}) when it is missing,
      * or fails it when the run requires the peer ({@code PY4JCODEC_REQUIRE_PYTHON=1}).
      */
@@ -132,8 +140,16 @@ public final class PythonPeer {
         return "py4j " + version + " via " + interpreter + (pythonPath == null ? " (installed)" : " with PYTHONPATH=" + pythonPath);
     }
 
+    /** The interpreter {@link #find()} uses: {@code py4jcodec.python} / {@code PY4JCODEC_PYTHON}, else {@code python3}. */
+    public static String defaultInterpreter() {
+        return firstNonEmpty(System.getProperty("py4jcodec.python"), System.getenv("PY4JCODEC_PYTHON"), "python3");
+    }
+
     private static Optional<PythonPeer> locate() {
-        String interpreter = firstNonEmpty(System.getProperty("py4jcodec.python"), System.getenv("PY4JCODEC_PYTHON"), "python3");
+        return locate(defaultInterpreter());
+    }
+
+    private static Optional<PythonPeer> locate(String interpreter) {
         List<Path> candidates = new ArrayList<>();
         String explicit = firstNonEmpty(System.getProperty("py4jcodec.python.path"), System.getenv("PY4J_PYTHONPATH"), null);
         if (explicit != null) {
@@ -157,10 +173,16 @@ public final class PythonPeer {
 
     /** Runs the interpreter once to read py4j's version; null when it cannot import py4j. */
     private static String probe(String interpreter, Path pythonPath) {
-        PythonPeer p = new PythonPeer(interpreter, pythonPath, "?");
+        return new PythonPeer(interpreter, pythonPath, "?").output("-c", "import py4j.version; print(py4j.version.__version__)");
+    }
+
+    /**
+     * Runs the interpreter with {@code args} (and this peer's PYTHONPATH) and returns the one line it
+     * prints, or null when it fails, prints nothing or several lines, or takes over 30 seconds.
+     */
+    public String output(String... args) {
         try {
-            Process proc = p.command("-c", "import py4j.version; print(py4j.version.__version__)")
-                    .redirectErrorStream(true).start();
+            Process proc = command(args).redirectErrorStream(true).start();
             proc.getOutputStream().close();
             byte[] out = proc.getInputStream().readAllBytes();
             if (!proc.waitFor(30, TimeUnit.SECONDS)) {

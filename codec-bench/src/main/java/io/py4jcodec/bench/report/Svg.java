@@ -1,4 +1,4 @@
-package io.py4jcodec.bench;
+package io.py4jcodec.bench.report;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,9 +1,12 @@
-package io.py4jcodec.bench;
+package io.py4jcodec.bench.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.py4jcodec.bench.CompareCommand;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +39,7 @@ class ReportTest {
                     && workload.equals(p.path("workload").asText())) {
                 List<Double> raw = new ArrayList<>();
                 r.get("primaryMetric").get("rawData").forEach(f -> f.forEach(v -> raw.add(v.asDouble())));
-                return Report.median(raw);
+                return JmhResults.median(raw);
             }
         }
         throw new AssertionError("not in canned data: " + op + " " + contender + " " + workload);
@@ -45,7 +48,7 @@ class ReportTest {
     @Test
     void targetRowsAndVerdictsFollowFromTheNumbers(@TempDir Path dir) throws Exception {
         JsonNode json = canned();
-        String md = Files.readString(new Report(json).write(dir));
+        String md = Files.readString(new MarkdownReport(new JmhResults(json)).write(dir));
 
         double py4j = median(json, "decode", "py4j", "pyspark-mix");
         double text = median(json, "decode", "text", "pyspark-mix");
@@ -65,7 +68,7 @@ class ReportTest {
 
     @Test
     void chartsAreWellFormedSvg(@TempDir Path dir) throws Exception {
-        new Report(canned()).write(dir);
+        new MarkdownReport(new JmhResults(canned())).write(dir);
         List<Path> svgs;
         try (Stream<Path> files = Files.list(dir)) {
             svgs = files.filter(p -> p.toString().endsWith(".svg")).toList();
@@ -82,18 +85,43 @@ class ReportTest {
     void crossoverNamesWhereTheLeadChanges() {
         List<Integer> xs = List.of(1, 8, 32, 128);
         assertEquals("a vs b: faster is a for N=1..8, then b for N=32..128 (b/a: 2.00 at 1, 1.50 at 8, 0.50 at 32, 0.25 at 128)",
-                Report.crossover(xs, new double[] {1, 2, 4, 8}, new double[] {2, 3, 2, 2}, "a", "b"));
+                Verdicts.crossover(xs, new double[] {1, 2, 4, 8}, new double[] {2, 3, 2, 2}, "a", "b"));
         assertEquals("a vs b: a for N=1..128 faster at every measured point (b/a: 2.00 at 1, 2.00 at 8, 2.00 at 32, 2.00 at 128)",
-                Report.crossover(xs, new double[] {1, 1, 1, 1}, new double[] {2, 2, 2, 2}, "a", "b"));
+                Verdicts.crossover(xs, new double[] {1, 1, 1, 1}, new double[] {2, 2, 2, 2}, "a", "b"));
     }
 
     @Test
-    void reportOnlyRebuildsFromAFolder(@TempDir Path dir) throws Exception {
+    void reportOnlyRebuildsFromAFolder(@TempDir Path dir, @TempDir Path direct) throws Exception {
+        byte[] json;
         try (InputStream in = ReportTest.class.getResourceAsStream("/canned-jmh.json")) {
-            Files.copy(in, dir.resolve("jmh.json"));
+            json = in.readAllBytes();
         }
-        int code = new picocli.CommandLine(new CompareCommand()).execute("--report-only", "--out", dir.toString());
-        assertEquals(0, code);
-        assertTrue(Files.size(dir.resolve("report.md")) > 1000);
+        String runMachine = "Recorded CPU of the run, 2 cores available, Linux 6.1 amd64 (load average 1.00 2.00 3.00)";
+        Files.write(dir.resolve("jmh.json"), json);
+        Files.writeString(dir.resolve("machine.txt"), runMachine + "\n");
+
+        assertEquals(0, new picocli.CommandLine(new CompareCommand()).execute("--report-only", "--out", dir.toString()));
+
+        // nothing was measured: the run's data and machine line are untouched
+        assertArrayEquals(json, Files.readAllBytes(dir.resolve("jmh.json")));
+        assertEquals(runMachine + "\n", Files.readString(dir.resolve("machine.txt")));
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("| machine | " + runMachine + " |"), "the report names the run's machine, not this one");
+        // the report is the report of that JSON: the same as rendering it directly, with its numbers
+        Files.writeString(direct.resolve("machine.txt"), runMachine + "\n");
+        assertEquals(Files.readString(new MarkdownReport(new JmhResults(canned())).write(direct)), md);
+        String textDecode = MarkdownReport.ns(median(canned(), "decode", "text", "pyspark-mix"));
+        assertTrue(md.contains(" " + textDecode + " ± "), "the canned decode median " + textDecode);
+        assertArrayEquals(Files.readAllBytes(direct.resolve("sweep-string-length-decode.svg")),
+                Files.readAllBytes(dir.resolve("sweep-string-length-decode.svg")), "the sweep chart is rebuilt too");
+        // rebuilding again changes nothing
+        assertEquals(0, new picocli.CommandLine(new CompareCommand()).execute("--report-only", "--out", dir.toString()));
+        assertEquals(md, Files.readString(dir.resolve("report.md")));
+    }
+
+    @Test
+    void reportOnlyWithoutResultsFailsAndWritesNothing(@TempDir Path dir) throws Exception {
+        assertEquals(2, new picocli.CommandLine(new CompareCommand()).execute("--report-only", "--out", dir.toString()));
+        assertFalse(Files.exists(dir.resolve("report.md")));
     }
 }
