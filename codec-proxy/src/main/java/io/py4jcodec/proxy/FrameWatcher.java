@@ -31,6 +31,9 @@ final class FrameWatcher {
     private final Feed shown;
     private final Feed checked;
     private FrameWatcher opposite;
+    // bytes forwarded but not yet fed to this watcher: the other direction waits for them before it
+    // decides whether an answer switched it to a raw stream (the S may still be on its way to this watcher)
+    private final java.util.concurrent.atomic.AtomicLong unwatched = new java.util.concurrent.atomic.AtomicLong();
 
     FrameWatcher(Proxy proxy, String conn, Direction dir, long openedNanos, ConnectionMode mode, boolean check) {
         this.proxy = proxy;
@@ -57,11 +60,25 @@ final class FrameWatcher {
         }
     }
 
+    /** Bytes about to be forwarded (then given to {@link #onBytes}). */
+    void forwarding(int len) {
+        unwatched.addAndGet(len);
+    }
+
     /** Bytes that have just been forwarded. */
     void onBytes(byte[] b, int off, int len) {
         shown.feed(b, off, len, false);
         if (checked != null) {
             checked.feed(b, off, len, false);
+        }
+        unwatched.addAndGet(-len);
+    }
+
+    /** Waits (at most 100 ms: a failed forward never arrives) until every forwarded byte has been watched. */
+    private void awaitWatched() {
+        long deadline = System.nanoTime() + 100_000_000L;
+        while (unwatched.get() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
         }
     }
 
@@ -80,6 +97,9 @@ final class FrameWatcher {
     private void frame(Feed f, Message m) {
         if (m instanceof StreamCommand && !f.strict && opposite != null) {
             opposite.rawAfterAnswer();
+        }
+        if (m instanceof ReturnMessage && opposite != null && !f.strict) {
+            opposite.awaitWatched();
         }
         if (f.rawAfterAnswer && m instanceof ReturnMessage) {
             f.rawAfterAnswer = false;

@@ -121,6 +121,7 @@ final class Relay {
             if (rec != null) {
                 rec.data(id, dir, buf, 0, n);
             }
+            watcher.forwarding(n);
             try {
                 out.write(buf, 0, n);
             } catch (IOException e) {
