@@ -17,18 +17,25 @@ final class PythonClientRun {
     }
 
     static List<String> run(int port, String token, String mode) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of(Integer.toString(port), token == null ? "-" : token));
+        if (mode != null) {
+            args.add(mode);
+        }
+        return script("client_scenarios.py", args);
+    }
+
+    /** Runs {@code python/<name>} (a test resource) with {@code scriptArgs} and collects its stdout lines. */
+    static List<String> script(String name, List<String> scriptArgs) throws IOException, InterruptedException {
         PythonPeer py = PythonPeer.require();
         Path script;
         try {
-            script = Path.of(PythonClientRun.class.getResource("/python/client_scenarios.py").toURI());
+            script = Path.of(PythonClientRun.class.getResource("/python/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
         Path err = Files.createTempFile("py4j-client", ".err");
-        List<String> args = new ArrayList<>(List.of(script.toString(), Integer.toString(port), token == null ? "-" : token));
-        if (mode != null) {
-            args.add(mode);
-        }
+        List<String> args = new ArrayList<>(List.of(script.toString()));
+        args.addAll(scriptArgs);
         Process p = py.command(args.toArray(String[]::new)).redirectError(err.toFile()).start();
         p.getOutputStream().close();
         try {
