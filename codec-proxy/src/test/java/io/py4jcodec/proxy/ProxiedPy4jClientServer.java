@@ -3,7 +3,6 @@ package io.py4jcodec.proxy;
 import io.py4jcodec.testkit.scenario.ClientServerUnderTest;
 import io.py4jcodec.text.ConnectionMode;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import py4j.ClientServer;
 
 /**
@@ -32,10 +31,7 @@ final class ProxiedPy4jClientServer implements ClientServerUnderTest {
             b.authToken(authToken);
         }
         server = b.build();
-        proxy = options.authToken(authToken)
-                .target(new InetSocketAddress(loopback, server.getJavaServer().getListeningPort()))
-                .callbackListen(new InetSocketAddress(loopback, 0))
-                .build().start();
+        proxy = ProxiedPy4jGateway.inFrontOf(options, authToken, server.getJavaServer().getListeningPort());
         return proxy.port();
     }
 

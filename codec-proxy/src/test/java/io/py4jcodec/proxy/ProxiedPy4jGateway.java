@@ -50,11 +50,20 @@ public final class ProxiedPy4jGateway implements GatewayUnderTest {
         b.callbackClient(new CallbackClient(0, loopback, authToken, 30, TimeUnit.SECONDS, new RedirectingSocketFactory(() -> proxy), true, 0));
         server = b.build();
         server.start(true);
-        proxy = options.authToken(authToken)
-                .target(new InetSocketAddress(loopback, server.getListeningPort()))
+        proxy = inFrontOf(options, authToken, server.getListeningPort());
+        return proxy.port();
+    }
+
+    /**
+     * The proxy as both test wrappers put it in front of a py4j server on loopback: relaying to
+     * {@code javaPort}, with its callback side on an ephemeral loopback port.
+     */
+    static Proxy inFrontOf(Proxy.Builder options, String authToken, int javaPort) throws java.io.IOException {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        return options.authToken(authToken)
+                .target(new InetSocketAddress(loopback, javaPort))
                 .callbackListen(new InetSocketAddress(loopback, 0))
                 .build().start();
-        return proxy.port();
     }
 
     Proxy proxy() {
