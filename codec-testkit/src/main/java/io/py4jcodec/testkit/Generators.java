@@ -153,7 +153,7 @@ public final class Generators {
     public ReturnMessage answer(Side writer, Entropy e) {
         switch (e.choose(10)) {
             case 1:
-                return writer == Side.PYTHON ? ReturnMessage.bareSuccess() : ReturnMessage.bareError();
+                return writer == Side.PYTHON ? ReturnMessage.successWithoutValue() : ReturnMessage.bareError();
             case 2:
                 return ReturnMessage.error(string(writer, e, 200));
             case 3:

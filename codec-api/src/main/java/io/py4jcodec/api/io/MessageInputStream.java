@@ -45,16 +45,6 @@ public final class MessageInputStream implements Closeable {
     }
 
     /**
-     * As {@link #MessageInputStream(InputStream, MessageDecoder)}; {@code limits} must be the decoder's own.
-     *
-     * @deprecated the decoder knows its limits: use {@link #MessageInputStream(InputStream, MessageDecoder)}
-     */
-    @Deprecated
-    public MessageInputStream(InputStream in, MessageDecoder decoder, Limits limits) {
-        this(in, decoder);
-    }
-
-    /**
      * Bytes read from the stream and not yet consumed by a frame or {@link #readRaw}: after an answer
      * that should have been the last thing the peer sent, anything here is a stray line.
      */

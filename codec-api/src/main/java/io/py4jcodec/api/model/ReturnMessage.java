@@ -41,17 +41,6 @@ public sealed interface ReturnMessage extends Message permits SuccessReturn, Err
         return SuccessReturn.BARE;
     }
 
-    /**
-     * {@code !y} (no type letter).
-     *
-     * @deprecated easily taken for a void answer: use {@link #successWithoutValue()} for {@code !y}
-     *             or {@link #successVoid()} for {@code !yv}
-     */
-    @Deprecated
-    static SuccessReturn bareSuccess() {
-        return SuccessReturn.BARE;
-    }
-
     /** {@code !x<value>}. */
     static ErrorReturn error(Value value) {
         return new ErrorReturn(java.util.Objects.requireNonNull(value, "value"));

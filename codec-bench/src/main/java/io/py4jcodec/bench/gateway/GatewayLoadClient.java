@@ -200,8 +200,7 @@ public final class GatewayLoadClient implements Callable<Integer> {
             socket = new Socket(InetAddress.getLoopbackAddress(), port);
             socket.setTcpNoDelay(true);
             os = socket.getOutputStream();
-            in = new MessageInputStream(new BufferedInputStream(socket.getInputStream(), 8192), codec.newDecoder(),
-                    codec.limits());
+            in = new MessageInputStream(new BufferedInputStream(socket.getInputStream(), 8192), codec.newDecoder());
             if (token != null) {
                 Message m = roundTrip(new AuthCommand(token));
                 if (!(m instanceof SuccessReturn)) {

@@ -128,7 +128,7 @@ public final class CallbackCampaign {
         if (e.oneIn(20)) {
             // a proxy nobody holds: py4j answers a bare success
             return new Plan("PROXY_GC", "valid", javaWriter.encode(new ProxyGcCommand("p" + e.choose(1000))),
-                    ReturnMessage.bareSuccess());
+                    ReturnMessage.successWithoutValue());
         }
         String target = e.pick("echo", "echo", "echo", "typed", "raise", "slow");
         List<Value> args = new ArrayList<>();

@@ -263,7 +263,7 @@ public final class ClientCampaign {
                     reply = fixedReply;
                     how = "replay";
                 } else if (msg instanceof ProxyGcCommand && e.coin()) {
-                    reply = python.encode(ReturnMessage.bareSuccess());
+                    reply = python.encode(ReturnMessage.successWithoutValue());
                     how = "valid";
                 } else {
                     ReturnMessage answer = gen.answer(Side.PYTHON, e);

@@ -171,7 +171,7 @@ class ClientServerLiveTest {
         for (CodecPythonClient c : pythonServer.connections) {
             int i = c.received.indexOf(expected);
             if (i >= 0) {
-                assertEquals(ReturnMessage.bareSuccess(), c.answered.get(i));
+                assertEquals(ReturnMessage.successWithoutValue(), c.answered.get(i));
             }
         }
     }

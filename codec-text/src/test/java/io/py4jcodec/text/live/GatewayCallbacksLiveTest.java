@@ -226,7 +226,7 @@ class GatewayCallbacksLiveTest {
         for (CodecPythonClient c : callbackServer.connections) {
             int i = c.received.indexOf(expected);
             if (i >= 0) {
-                assertEquals(ReturnMessage.bareSuccess(), c.answered.get(i));
+                assertEquals(ReturnMessage.successWithoutValue(), c.answered.get(i));
             }
         }
         // the pooled callback connection that carried it is still in step

@@ -49,7 +49,7 @@ final class PythonAnswers implements CodecPythonClient.Callbacks {
     @Override
     public ReturnMessage answer(Command command, CodecPythonClient conn) throws IOException {
         if (command instanceof ProxyGcCommand) {
-            return ReturnMessage.bareSuccess();
+            return ReturnMessage.successWithoutValue();
         }
         if (!(command instanceof ProxyCallCommand call)) {
             return ReturnMessage.error(Value.ofNull()); // Python's answer to an unknown command

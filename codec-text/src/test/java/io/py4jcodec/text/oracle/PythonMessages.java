@@ -66,7 +66,7 @@ final class PythonMessages {
             case 22 -> new StreamCommand(raw(g), raw(g), values(g));
             case 23 -> g.r.nextBoolean() ? ShutdownCommand.INSTANCE : new CancelCommand(raw(g), g.between(0, 65535), g.between(0, 65535));
             case 24 -> new AuthCommand(g.escapeHeavy(20));
-            case 25 -> g.pick(ReturnMessage.bareSuccess(), ReturnMessage.bareError(), ReturnMessage.error(value(g)));
+            case 25 -> g.pick(ReturnMessage.successWithoutValue(), ReturnMessage.bareError(), ReturnMessage.error(value(g)));
             default -> ReturnMessage.success(value(g));
         };
     }
