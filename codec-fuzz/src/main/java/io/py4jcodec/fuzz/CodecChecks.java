@@ -90,6 +90,14 @@ public final class CodecChecks {
     public static List<Decoding.Event> splitsAgree(Codec reader, byte[] stream, Entropy chunks) {
         List<Decoding.Event> whole = Decoding.whole(reader.newDecoder(), stream);
         noBreach(reader, stream, whole);
+        return splitsAgree(reader, stream, chunks, whole);
+    }
+
+    /**
+     * As {@link #splitsAgree(Codec, byte[], Entropy)}, against a whole decoding already made and
+     * checked (by {@link #robust}): a fuzz target then decodes each input three times, not four.
+     */
+    public static List<Decoding.Event> splitsAgree(Codec reader, byte[] stream, Entropy chunks, List<Decoding.Event> whole) {
         List<Object> outline = Decoding.outline(whole);
         List<Decoding.Event> single = Decoding.byteByByte(reader.newDecoder(), stream);
         noBreach(reader, stream, single);
@@ -117,19 +125,27 @@ public final class CodecChecks {
      * frame of its {@link Limits} (checked where the JVM reports per-thread allocation).
      */
     public static List<Decoding.Event> robust(Codec reader, byte[] input) {
-        // a first pass pays class initialisation (protobuf's generated descriptors take megabytes
-        // once), so the measured pass sees what decoding this input costs
-        Decoding.whole(reader.newDecoder(), input);
+        long bound = allocationBound(reader.limits(), input.length);
+        long[] used = new long[1];
+        List<Decoding.Event> events = measured(reader, input, used);
+        noBreach(reader, input, events);
+        // a first decoding may pay class initialisation (protobuf's generated descriptors take
+        // megabytes once), so only a second pass over the same input, which pays none, can convict;
+        // decoding is deterministic, so a real breach breaches again. Measuring first and repeating
+        // only on a breach spares every fuzzing execution one decoding of its input.
+        if (used[0] > bound && measured(reader, input, used) != null && used[0] > bound) {
+            throw new AssertionError(reader + " allocated " + used[0] + " bytes for " + input.length
+                    + " input bytes (bound " + bound + ")\ninput: " + Wire.show(input));
+        }
+        return events;
+    }
+
+    /** Decodes {@code input} whole, putting what it allocated in {@code used[0]} (0 where the JVM cannot say). */
+    private static List<Decoding.Event> measured(Codec reader, byte[] input, long[] used) {
         long before = allocated();
         MessageDecoder d = reader.newDecoder();
         List<Decoding.Event> events = Decoding.whole(d, input);
-        long used = allocated() - before;
-        noBreach(reader, input, events);
-        long bound = allocationBound(reader.limits(), input.length);
-        if (before >= 0 && used > bound) {
-            throw new AssertionError(reader + " allocated " + used + " bytes for " + input.length
-                    + " input bytes (bound " + bound + ")\ninput: " + Wire.show(input));
-        }
+        used[0] = before < 0 ? 0 : allocated() - before;
         return events;
     }
 
