@@ -195,6 +195,12 @@ public final class TextDecoder implements MessageDecoder {
                 int term = findTerminator(buf, p, end);
                 int lineLen = (term < 0 ? end : term) - (offset + lineStart);
                 if (lineLen > limits.maxLineBytes()) {
+                    // the limit the stream crosses first is the error, however the bytes were split: a
+                    // line starting near the frame's end crosses maxFrameBytes before maxLineBytes
+                    if (lineStart + limits.maxLineBytes() > limits.maxFrameBytes()) {
+                        throw close(ProtocolException.limit(Reason.FRAME_TOO_LONG, position, -1,
+                                "frame length", lineStart + lineLen, limits.maxFrameBytes(), "maxFrameBytes"));
+                    }
                     throw close(ProtocolException.limit(Reason.LINE_TOO_LONG, base + offset + lineStart, lineIndex,
                             "line length", lineLen, limits.maxLineBytes(), "maxLineBytes"));
                 }

@@ -108,7 +108,11 @@ class BadInputCatalogueTest {
                 new Case("too many interfaces", limited(Limits.builder().maxInterfaces(2).build()),
                         "c\nt\nm\nf^p0;a.A;a.B;a.C\ne\n", Reason.TOO_MANY_INTERFACES, true, false),
                 new Case("frame too long", limited(Limits.builder().maxFrameBytes(32).build()),
-                        "^c\nt\nm\n" + "i1\n".repeat(20) + "e\n", Reason.FRAME_TOO_LONG, false, false));
+                        "^c\nt\nm\n" + "i1\n".repeat(20) + "e\n", Reason.FRAME_TOO_LONG, false, false),
+                // found by Jazzer (pythonTextReader): whole input said LINE_TOO_LONG, byte by byte FRAME_TOO_LONG;
+                // the stream crosses the frame limit (byte 33) before the line's (byte 44)
+                new Case("over-long line crossing the frame limit first", limited(Limits.builder().maxLineBytes(16).maxFrameBytes(32).build()),
+                        "^c\nt\nm\n" + "i1\n".repeat(7) + "s" + "x".repeat(40) + "\n", Reason.FRAME_TOO_LONG, false, false));
     }
 
     @ParameterizedTest(name = "{0}")
