@@ -54,10 +54,7 @@ class GatewayRoleTest {
     void aPlantedMisbehaviourIsReportedUnderItsKindAndReplays(String plant, io.py4jcodec.fuzz.net.Outcome kind,
                                                               @TempDir Path out) throws Exception {
         PythonPeer py = PythonPeer.require();
-        Path driver = out.resolve("planted_client.py");
-        try (InputStream in = getClass().getResourceAsStream("/io/py4jcodec/fuzz/drivers/planted_client.py")) {
-            Files.write(driver, in.readAllBytes());
-        }
+        Path driver = plantedClient(out);
         Map<String, String> env = new HashMap<>(pythonEnv(py));
         env.put("PLANT", plant);
         Reproducer seedCase = new Reproducer("gateway", "gateway", kind, "planted", 0, 0,
@@ -75,8 +72,35 @@ class GatewayRoleTest {
                 "the reproducer replays to the same outcome");
     }
 
+    /** py4j's ClientServer releases objects from its FinalizerWorker thread, on that thread's own connection (FINDINGS 18). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"CLIENT_SERVER,OK", "GATEWAY,STRAY_CONNECTION"})
+    void aSecondConnectionThatOnlyReleasesObjectsIsTheClientServerFinalizers(ConnectionMode mode,
+            io.py4jcodec.fuzz.net.Outcome kind, @TempDir Path out) throws Exception {
+        PythonPeer py = PythonPeer.require();
+        Path driver = plantedClient(out);
+        Map<String, String> env = new HashMap<>(pythonEnv(py));
+        env.put("PLANT", "finalizer");
+        Reproducer seedCase = new Reproducer("gateway", mode.name().toLowerCase(java.util.Locale.ROOT), kind, "planted", 0, 0,
+                "!yi7\n".getBytes(StandardCharsets.US_ASCII), null, null, "",
+                "{\"op\":\"call\",\"target\":\"t\",\"method\":\"m1\",\"args\":[{\"type\":\"int\",\"value\":5}]}", "");
+        assertEquals(kind, campaign(py, driver, env, out.resolve("repros"), mode).replay(seedCase), mode.name());
+    }
+
+    private Path plantedClient(Path dir) throws java.io.IOException {
+        Path driver = dir.resolve("planted_client.py");
+        try (InputStream in = getClass().getResourceAsStream("/io/py4jcodec/fuzz/drivers/planted_client.py")) {
+            Files.write(driver, in.readAllBytes());
+        }
+        return driver;
+    }
+
     private static GatewayCampaign campaign(PythonPeer py, Path driver, Map<String, String> env, Path out) {
-        return new GatewayCampaign(new GatewayCampaign.Config(0, null, ConnectionMode.GATEWAY,
+        return campaign(py, driver, env, out, ConnectionMode.GATEWAY);
+    }
+
+    private static GatewayCampaign campaign(PythonPeer py, Path driver, Map<String, String> env, Path out, ConnectionMode mode) {
+        return new GatewayCampaign(new GatewayCampaign.Config(0, null, mode,
                 List.of(py.interpreter(), driver.toString(), "{port}"), env, 1L, 1, Duration.ofSeconds(20),
                 Duration.ofSeconds(2), out, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
     }

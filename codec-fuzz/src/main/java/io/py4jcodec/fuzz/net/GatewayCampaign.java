@@ -43,6 +43,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -377,7 +378,7 @@ public final class GatewayCampaign {
             if (ev instanceof Line l) {
                 JsonNode r = CanonicalJson.parse(l.json());
                 if (closeExpected) {
-                    awaitCloses(Duration.ofMillis(500));
+                    awaitCloses(Duration.ofMillis(500), c -> false);
                     synchronized (open) {
                         for (Conn c : open) {
                             if (!c.closedByPeer && !c.closedByUs) {
@@ -394,19 +395,11 @@ public final class GatewayCampaign {
                 return null;
             }
             if (ev instanceof Opened o) {
-                awaitCloses(Duration.ofMillis(300)); // a close just before this open may not have been seen yet
                 synchronized (open) {
-                    for (Conn c : open) {
-                        if (c != o.c() && !c.closedByPeer && !c.closedByUs && !faulted) {
-                            found.add(new Object[]{Outcome.STRAY_CONNECTION, "connect", "opened connection " + o.c().id
-                                    + " while connection " + c.id + " was open and idle"});
-                            break;
-                        }
-                    }
                     open.removeIf(c -> c.closedByPeer || c.closedByUs);
                     open.add(o.c());
                 }
-                continue;
+                continue; // judged by its first command (judgeNewConnection)
             }
             if (ev instanceof Closed c) {
                 if (!c.c().closedByUs && !closeExpected && !faulted && "valid".equals(p.how()) && fuzzed
@@ -422,6 +415,9 @@ public final class GatewayCampaign {
                 continue;
             }
             Cmd cmd = (Cmd) ev;
+            if (!cmd.c().judged) {
+                judgeNewConnection(cmd, faulted, found);
+            }
             if (cmd.m() instanceof MemoryDeleteCommand) {
                 // the client's garbage collector releasing an object: asynchronous by design, not part of the operation
                 cmd.c().write(javaWriter.encode(ReturnMessage.success(VoidValue.INSTANCE)));
@@ -449,12 +445,38 @@ public final class GatewayCampaign {
         }
     }
 
-    /** Lets the close events of connections the client just closed arrive (they race the driver's result line). */
-    private void awaitCloses(Duration d) {
+    /**
+     * A connection's first command says whose it is. In ClientServer mode one whose first command
+     * releases an object ({@code m d}) is py4j's FinalizerWorker thread's, a connection of its own by
+     * design (FINDINGS root cause 18), and never a stray. Any other new connection while one that is
+     * not the finalizer's is open and idle is a stray (one connection per Python thread).
+     */
+    private void judgeNewConnection(Cmd cmd, boolean faulted, List<Object[]> found) {
+        Conn n = cmd.c();
+        n.judged = true;
+        if (cfg.mode() == ConnectionMode.CLIENT_SERVER && cmd.m() instanceof MemoryDeleteCommand) {
+            n.finalizer = true;
+            return;
+        }
+        // a close just before this open may not have been seen yet
+        awaitCloses(Duration.ofMillis(300), c -> c == n || c.finalizer);
+        synchronized (open) {
+            for (Conn c : open) {
+                if (c != n && !c.finalizer && !c.closedByPeer && !c.closedByUs && !faulted) {
+                    found.add(new Object[]{Outcome.STRAY_CONNECTION, "connect", "opened connection " + n.id
+                            + " while connection " + c.id + " was open and idle"});
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Lets the close events of connections the client just closed arrive (they race the driver's result line); {@code besides} need not close. */
+    private void awaitCloses(Duration d, Predicate<Conn> besides) {
         long until = System.nanoTime() + d.toNanos();
         while (true) {
             synchronized (open) {
-                if (open.stream().filter(c -> !c.closedByPeer && !c.closedByUs).count() == 0) {
+                if (open.stream().filter(c -> !c.closedByPeer && !c.closedByUs && !besides.test(c)).count() == 0) {
                     return;
                 }
             }
@@ -605,6 +627,10 @@ public final class GatewayCampaign {
         final int id;
         volatile boolean closedByUs;
         volatile boolean closedByPeer;
+        /** Whether its first command was seen (the event loop's thread only). */
+        boolean judged;
+        /** Whether it is py4j's FinalizerWorker's connection (ClientServer mode; read under the open list's lock too). */
+        volatile boolean finalizer;
 
         Conn(Socket s, int id) {
             this.s = s;

@@ -1,5 +1,7 @@
 """A fake Py4J client speaking the driver protocol (standard library only) that breaks one oracle on
-purpose, chosen by PLANT: honest, nonconforming, unparseable, misread, duplicate, stray, undocumented, hang.
+purpose, chosen by PLANT: honest, nonconforming, unparseable, misread, duplicate, stray, undocumented, hang;
+or "finalizer": after a call, releases an object on a second connection of its own and keeps it open, as
+py4j's ClientServer FinalizerWorker thread does (not a misbehaviour in ClientServer mode).
 It only knows the 'call' operation and the answers i, s, v, n and errors; every other answer comes back
 as an error (the tests answer with those only)."""
 import json
@@ -38,6 +40,7 @@ def part(v):
 
 
 conn = connect()
+finalizer = None
 print(json.dumps({"ready": True}), flush=True)
 for line in sys.stdin:
     op = json.loads(line)
@@ -60,6 +63,10 @@ for line in sys.stdin:
     if PLANT == "duplicate" and op["method"] != "probe":
         s.sendall(cmd.encode())
         f.readline()
+    if PLANT == "finalizer" and op["method"] != "probe" and finalizer is None:
+        finalizer = connect()
+        finalizer[0].sendall(b"m\nd\no1\ne\n")
+        finalizer[1].readline()
     if answer.startswith("!x"):
         reply = {"error": "Py4JError", "module": "planted", "documented": True, "message": answer}
     elif answer.startswith("!yi"):
