@@ -58,7 +58,8 @@ class ReportTest {
                 ratio >= 3 ? "yes" : "**no**");
         assertTrue(md.contains(row), "missing target row " + row);
 
-        String verdict = "**Time, decode, codec-text vs the fastest protobuf contender** (\"binary is slower\"): holds on "
+        String verdict = "**Time, decode, codec-text vs the fastest protobuf contender that produces or starts from the model** "
+                + "(pb-generated or pb-direct, named per workload; \"binary is slower\"): holds on "
                 + (text < direct ? 1 : 0) + " of 1 workloads";
         assertTrue(md.contains(verdict), "missing verdict " + verdict + " in\n" + md);
         assertTrue(md.contains("| pyspark-mix | 16 | 508 | 31.8 |"), "size row of the mix");
