@@ -279,7 +279,7 @@ public final class MarkdownReport {
     }
 
     private static String nsAlloc(JmhResults.Row r) {
-        return ns(r.median()) + " ns, " + bytes(r.bytesPerOp());
+        return ns(r.median()) + ", " + bytes(r.bytesPerOp());
     }
 
     private void timeVerdict(StringBuilder md, String op, String side) {
