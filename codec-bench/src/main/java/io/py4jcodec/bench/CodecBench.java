@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 @Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m", "-Xmn64m"})
 public class CodecBench {
 
-    @Param({"py4j", "text", "pb-generated", "pb-direct", "pb-parse"})
+    @Param({"py4j", "text", "pb-generated", "pb-direct", "pb-parse", "pb-floor"})
     public String contender;
 
     @Param({"pyspark-mix"})

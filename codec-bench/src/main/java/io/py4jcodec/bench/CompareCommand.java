@@ -60,7 +60,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--report-only", description = "do not run JMH: rebuild the report from the jmh.json files already in --out")
     boolean reportOnly;
 
-    @Option(names = "--contenders", split = ",", paramLabel = "NAME", description = "contenders to run (default: all: py4j, text, pb-generated, pb-direct, pb-parse)")
+    @Option(names = "--contenders", split = ",", paramLabel = "NAME", description = "contenders to run (default: all: py4j, text, pb-generated, pb-direct, pb-parse, pb-floor)")
     List<String> contenders;
 
     @Option(names = "--workloads", split = ",", paramLabel = "NAME", description = "workloads to run (default: the main ones, plus sweep points)")
@@ -150,19 +150,31 @@ public final class CompareCommand implements Callable<Integer> {
         List<String> sweepPoints = noSweeps ? List.of() : full ? Workloads.sweepNames() : shortSweep();
         String ops = full ? "encode|decode|roundTrip" : "encode|decode";
         String sweepOps = full ? "encode|decode" : "decode";
-        // sweeps leave out pb-parse (a reference point, not a codec); the short run sweeps py4j,
-        // codec-text and the fastest model-producing protobuf codec only
-        List<String> sweepContenders = contenders != null ? cs
-                : cs.stream().filter(c -> full ? !c.equals("pb-parse") : c.equals("py4j") || c.equals("text") || c.equals("pb-direct")).toList();
+        // sweeps leave out pb-parse and pb-floor (reference points, not codecs); the short run sweeps
+        // py4j, codec-text and the fastest model-producing protobuf codec only
+        List<String> sweepContenders = contenders != null ? cs.stream().filter(c -> !c.equals(ProtobufFloorContender.NAME)).toList()
+                : cs.stream().filter(c -> full ? !c.equals("pb-parse") && !c.equals(ProtobufFloorContender.NAME)
+                        : c.equals("py4j") || c.equals("text") || c.equals("pb-direct")).toList();
+        // pb-floor is an encoder only (it decodes with pb-parse's parser), so it runs encode alone
+        boolean floor = cs.contains(ProtobufFloorContender.NAME);
+        List<String> codecs = cs.stream().filter(c -> !c.equals(ProtobufFloorContender.NAME)).toList();
 
         // JMH parameters apply to every included benchmark, so each parameter set is its own step;
         // the contenders of one workload are always measured side by side in the same step
         List<ChainedOptionsBuilder> steps = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
-        steps.add(options().include(CodecBench.class.getName() + "\\.(" + ops + ")$")
-                .param("contender", cs.toArray(new String[0]))
-                .param("workload", mainWorkloads.toArray(new String[0])));
-        counts.add(cs.size() * mainWorkloads.size() * ops.split("\\|").length);
+        if (!codecs.isEmpty()) {
+            steps.add(options().include(CodecBench.class.getName() + "\\.(" + ops + ")$")
+                    .param("contender", codecs.toArray(new String[0]))
+                    .param("workload", mainWorkloads.toArray(new String[0])));
+            counts.add(codecs.size() * mainWorkloads.size() * ops.split("\\|").length);
+        }
+        if (floor) {
+            steps.add(options().include(CodecBench.class.getName() + "\\.encode$")
+                    .param("contender", ProtobufFloorContender.NAME)
+                    .param("workload", mainWorkloads.toArray(new String[0])));
+            counts.add(mainWorkloads.size());
+        }
         if (!sweepPoints.isEmpty()) {
             steps.add(options().include(CodecBench.class.getName() + "\\.(" + sweepOps + ")$")
                     .param("contender", sweepContenders.toArray(new String[0]))

@@ -16,6 +16,7 @@ public final class Contenders {
         ALL.put("pb-generated", w -> CodecContender.binary("pb-generated", BinaryCodec.Implementation.MESSAGES, w));
         ALL.put("pb-direct", w -> CodecContender.binary("pb-direct", BinaryCodec.Implementation.DIRECT, w));
         ALL.put("pb-parse", ProtobufParseContender::new);
+        ALL.put("pb-floor", ProtobufFloorContender::new);
     }
 
     private Contenders() {

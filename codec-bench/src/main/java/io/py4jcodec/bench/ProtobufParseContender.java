@@ -72,7 +72,7 @@ public final class ProtobufParseContender extends Contender {
         return decode(wire);
     }
 
-    private Object[] decode(byte[] bytes) {
+    Object[] decode(byte[] bytes) {
         try {
             CodedInputStream in = CodedInputStream.newInstance(bytes);
             for (int i = 0; i < decoded.length; i++) {

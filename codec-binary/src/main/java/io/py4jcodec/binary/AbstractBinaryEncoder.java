@@ -15,9 +15,18 @@ import org.agrona.MutableDirectBuffer;
  * before a byte is written, so the frame goes straight into the caller's memory (heap array or
  * direct {@link ByteBuffer}) through a {@link CodedOutputStream} sized to it exactly; only a buffer
  * wrapping a raw address, which protobuf cannot write to, costs a copy through a reused scratch array.
+ *
+ * <p>Frames written one after another into the same array (a server filling its send buffer) share
+ * one {@link CodedOutputStream}, as one protobuf user serialising many messages into one stream
+ * would: creating it per frame was most of the encoder's per-frame allocation.
  */
 abstract sealed class AbstractBinaryEncoder implements MessageEncoder permits DirectEncoder, MessagesEncoder {
     private byte[] scratch = new byte[256];
+    // the stream over the array the last frame went to, bounded by that buffer's capacity, positioned after it
+    private CodedOutputStream cont;
+    private byte[] contArray;
+    private int contEnd;
+    private int contLimit;
 
     /** Prepares {@code message} and returns the size of its Frame body. */
     abstract int bodySize(Message message);
@@ -35,7 +44,7 @@ abstract sealed class AbstractBinaryEncoder implements MessageEncoder permits Di
             byte[] array = dst.byteArray();
             ByteBuffer bb = dst.byteBuffer();
             if (array != null) {
-                write(message, body, CodedOutputStream.newInstance(array, (int) dst.wrapAdjustment() + index, total));
+                writeInto(array, (int) dst.wrapAdjustment(), dst.capacity(), index, message, body, total);
             } else if (bb != null) {
                 ByteBuffer view = bb.duplicate();
                 int start = (int) dst.wrapAdjustment() + index;
@@ -71,6 +80,31 @@ abstract sealed class AbstractBinaryEncoder implements MessageEncoder permits Di
     @Override
     public final void encode(Message message, OutputStream out) throws IOException {
         out.write(encode(message));
+    }
+
+    private void writeInto(byte[] array, int adjustment, int capacity, int index, Message message, int body, int total)
+            throws IOException {
+        int start = adjustment + index;
+        int limit = adjustment + capacity;
+        if (array != contArray || start != contEnd || limit != contLimit) {
+            contArray = array;
+            contLimit = limit;
+            cont = CodedOutputStream.newInstance(array, start, limit - start);
+        }
+        int before = cont.getTotalBytesWritten();
+        try {
+            cont.writeUInt32NoTag(body);
+            writeBody(message, cont);
+        } catch (IOException | RuntimeException e) {
+            contArray = null; // the stream's position no longer says where the next frame starts
+            throw e;
+        }
+        contEnd = start + total;
+        if (cont.getTotalBytesWritten() - before != total) {
+            contArray = null;
+            throw new IllegalStateException("size pass and write pass disagree: " + total + " bytes sized, "
+                    + (cont.getTotalBytesWritten() - before) + " written");
+        }
     }
 
     private void write(Message message, int body, CodedOutputStream out) throws IOException {

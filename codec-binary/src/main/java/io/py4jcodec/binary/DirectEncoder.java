@@ -20,7 +20,10 @@ import java.util.List;
  *
  * <p>Each message's layout is written once, in {@link #frame}, and walked twice: a size pass that
  * records every nested message's length in a reused {@code int[]} (what generated messages keep
- * in {@code memoizedSize}), then a write pass that reads them back in the same order.
+ * in {@code memoizedSize}), then a write pass that reads them back in the same order. Each string's
+ * characters are read once per pass: the size pass finds its UTF-8 length and checks for lone
+ * surrogates together, the write pass encodes it (protobuf's {@code writeString}); nothing is
+ * allocated per field.
  *
  * <pre>{@code
  * MessageEncoder enc = BinaryCodec.of(Side.PYTHON).newEncoder();   // a DirectEncoder by default
@@ -39,6 +42,7 @@ public final class DirectEncoder extends AbstractBinaryEncoder {
     private int depth;
     private int acc;
     private CodedOutputStream out;
+    private byte[] utf8 = new byte[64];
 
     DirectEncoder() {
     }
@@ -254,7 +258,7 @@ public final class DirectEncoder extends AbstractBinaryEncoder {
     private void call(int field, String target, String method, List<Value> args) throws IOException {
         begin(field);
         if (target.startsWith("z:")) {
-            stringAlways(Call.TARGET_CLASS_FIELD_NUMBER, target.substring(2));
+            identifier(Call.TARGET_CLASS_FIELD_NUMBER, target, 2); // the class name after "z:", without a substring
         } else {
             id(Call.TARGET_OBJECT_FIELD_NUMBER, Call.TARGET_ID_FIELD_NUMBER, target, 'o');
         }
@@ -390,11 +394,9 @@ public final class DirectEncoder extends AbstractBinaryEncoder {
                 stack = Arrays.copyOf(stack, stack.length * 2);
             }
             stack[depth++] = acc;
-            if (slots == sizes.length) {
-                sizes = Arrays.copyOf(sizes, slots * 2);
-            }
             // the slot, in pre-order, where end() stores this message's body size for the write pass
-            stack[depth++] = slots++;
+            stack[depth++] = slots;
+            record(0);
             acc = 0;
         } else {
             int len = sizes[next++];
@@ -427,29 +429,82 @@ public final class DirectEncoder extends AbstractBinaryEncoder {
         }
     }
 
-    /** Arbitrary Java text in a oneof: UTF-8 when well-formed, else its WTF-8 twin. */
+    /**
+     * Arbitrary Java text in a oneof: UTF-8 when well-formed, else its WTF-8 twin. The size pass reads
+     * the characters once (length and lone-surrogate check together) and leaves the WTF-8 length in a
+     * slot for the write pass, or -1 for the common well-formed case, which protobuf's own
+     * {@code writeString} encodes in one pass.
+     */
     private void text(int utf8Field, int wtf8Field, String s) throws IOException {
-        if (Wtf8.hasLoneSurrogate(s)) {
-            bytesAlways(wtf8Field, Wtf8.encode(s));
+        if (sizing) {
+            int len = Wtf8.lengthOrLone(s, 0);
+            boolean lone = len < 0;
+            if (lone) {
+                len = ~len;
+            }
+            record(lone ? len : -1);
+            acc += CodedOutputStream.computeTagSize(lone ? wtf8Field : utf8Field) + CodedOutputStream.computeUInt32SizeNoTag(len) + len;
         } else {
-            stringAlways(utf8Field, s);
+            int wtf8Length = sizes[next++];
+            if (wtf8Length < 0) {
+                out.writeString(utf8Field, s);
+            } else {
+                raw(wtf8Field, s, 0, wtf8Length);
+            }
         }
     }
 
     /** A singular proto3 string (omitted when empty) holding an identifier. */
     private void name(int field, String s) throws IOException {
         if (!s.isEmpty()) {
-            stringAlways(field, s);
+            identifier(field, s, 0);
         }
     }
 
     private void stringAlways(int field, String s) throws IOException {
-        MappingRules.checkIdentifier(s);
+        identifier(field, s, 0);
+    }
+
+    /**
+     * An identifier (from index {@code from}) as a protobuf string. The size pass validates and sizes
+     * it in one read of its characters; the write pass trusts that and encodes once: the whole string
+     * through protobuf's {@code writeString}, a tail (the class name after {@code z:}) from the
+     * length the size pass left in a slot, so no substring is made.
+     */
+    private void identifier(int field, String s, int from) throws IOException {
         if (sizing) {
-            acc += CodedOutputStream.computeStringSize(field, s);
-        } else {
+            int len = Wtf8.lengthOrLone(s, from);
+            if (len < 0) {
+                throw MappingRules.loneSurrogateInIdentifier(s);
+            }
+            if (from != 0) {
+                record(len);
+            }
+            acc += CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt32SizeNoTag(len) + len;
+        } else if (from == 0) {
             out.writeString(field, s);
+        } else {
+            raw(field, s, from, sizes[next++]);
         }
+    }
+
+    /** Writes {@code s} from {@code from} as a length-delimited field of {@code len} WTF-8 bytes, through a reused array. */
+    private void raw(int field, String s, int from, int len) throws IOException {
+        if (utf8.length < len) {
+            utf8 = new byte[Math.max(len, utf8.length * 2)];
+        }
+        Wtf8.encode(s, from, utf8, 0);
+        out.writeTag(field, LEN);
+        out.writeUInt32NoTag(len);
+        out.writeRawBytes(utf8, 0, len);
+    }
+
+    /** Size pass: leaves {@code v} in the next slot, read back in the same order by the write pass. */
+    private void record(int v) {
+        if (slots == sizes.length) {
+            sizes = Arrays.copyOf(sizes, slots * 2);
+        }
+        sizes[slots++] = v;
     }
 
     private void bytesAlways(int field, byte[] b) throws IOException {

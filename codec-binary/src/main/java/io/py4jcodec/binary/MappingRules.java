@@ -21,9 +21,14 @@ final class MappingRules {
      */
     static void checkIdentifier(String s) {
         if (Wtf8.hasLoneSurrogate(s)) {
-            throw ProtocolException.unencodable("lone surrogate in an identifier "
-                    + ProtocolException.snippet(s) + ": only string values and auth tokens carry them (as WTF-8)");
+            throw loneSurrogateInIdentifier(s);
         }
+    }
+
+    /** The error for an identifier holding a lone surrogate, for encoders that find one on their own pass. */
+    static ProtocolException loneSurrogateInIdentifier(String s) {
+        return ProtocolException.unencodable("lone surrogate in an identifier "
+                + ProtocolException.snippet(s) + ": only string values and auth tokens carry them (as WTF-8)");
     }
 
     /** A decimal from its two's-complement unscaled bytes, scale and negative-zero flag; errors carry {@code offset}. */

@@ -33,8 +33,39 @@ public final class Wtf8 {
     /** The WTF-8 bytes of {@code s}. */
     public static byte[] encode(String s) {
         byte[] out = new byte[s.length() * 3];
-        int p = 0;
-        for (int i = 0, n = s.length(); i < n; i++) {
+        return java.util.Arrays.copyOf(out, encode(s, 0, out, 0));
+    }
+
+    /**
+     * The WTF-8 length of {@code s} from index {@code from}, found in the same pass that looks for a
+     * lone surrogate: {@code n >= 0} when there is none, {@code ~n} (negative) when there is one, so
+     * an encoder validates and sizes a string with one read of its characters.
+     */
+    static int lengthOrLone(String s, int from) {
+        int n = s.length();
+        int len = n - from;
+        boolean lone = false;
+        for (int i = from; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                if (c < 0x800) {
+                    len++;
+                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    len += 2; // two chars, four bytes
+                    i++;
+                } else {
+                    lone |= Character.isSurrogate(c);
+                    len += 2;
+                }
+            }
+        }
+        return lone ? ~len : len;
+    }
+
+    /** Writes the WTF-8 of {@code s} from index {@code from} into {@code dst} at {@code off} (room checked by the caller); returns the end. */
+    static int encode(String s, int from, byte[] out, int off) {
+        int p = off;
+        for (int i = from, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 out[p++] = (byte) c;
@@ -54,7 +85,7 @@ public final class Wtf8 {
                 out[p++] = (byte) (0x80 | c & 0x3F);
             }
         }
-        return java.util.Arrays.copyOf(out, p);
+        return p;
     }
 
     /**

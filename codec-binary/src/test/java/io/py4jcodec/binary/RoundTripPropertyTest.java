@@ -121,6 +121,47 @@ class RoundTripPropertyTest {
         }
     }
 
+    /**
+     * Frames written back to back into one array share one protobuf stream inside the encoder: the
+     * bytes must be each frame's own, also after a refused frame, after a jump to
+     * another index, and when the same array comes back wrapped with a smaller capacity.
+     */
+    @Test
+    void backToBackFramesInOneArrayAreEachFramesOwnBytes() {
+        EdgeModels gen = new EdgeModels(SEED + 6);
+        for (BinaryCodec codec : Codecs.BOTH) {
+            var enc = codec.newEncoder();
+            var reference = Codecs.MESSAGES.newEncoder();
+            byte[] array = new byte[1 << 16];
+            UnsafeBuffer buf = new UnsafeBuffer(array);
+            int p = 0;
+            for (int i = 0; i < 400 && p < array.length - 4096; i++) {
+                Message m = gen.message();
+                byte[] expected = reference.encode(m);
+                if (expected.length > 2048) {
+                    continue;
+                }
+                String where = "seed " + SEED + " frame " + i + " via " + codec + ": " + m;
+                if (i % 50 == 7) {
+                    // a refused frame at the next index leaves the stream where the next frame starts
+                    int p0 = p;
+                    Message bad = new CallCommand("o1", "m\uD800", List.of());
+                    assertThrows(ProtocolException.class, () -> enc.encode(bad, buf, p0));
+                }
+                if (i % 50 == 13) {
+                    p += 3; // a gap: the next frame does not start where the last one ended
+                }
+                if (i % 50 == 29) {
+                    buf.wrap(array, 0, p + expected.length); // the same array, exactly as much room as needed
+                }
+                int n = enc.encode(m, buf, p);
+                assertArrayEquals(expected, java.util.Arrays.copyOfRange(array, p, p + n), where);
+                p += n;
+                buf.wrap(array);
+            }
+        }
+    }
+
     /** Heap arrays at an offset, expandable heap and direct buffers, and raw memory all carry the same frame. */
     @Test
     void everyBufferKindEncodesAndDecodesTheSameFrame() {

@@ -22,9 +22,6 @@ import java.util.Objects;
  * @param maxConnections   connections open at once; more are closed as they arrive (default 1024)
  * @param maxArrayElements most elements one {@code a c} (array create) may allocate, all dimensions multiplied (default 2^24)
  * @param maxListElements  most elements one {@code l m} / {@code l i} (list multiply) may produce (default 2^24)
- * @param maxQueuedFrames  ClientServer mode: frames read ahead of the one executing on a connection before the server stops
- *                         reading it (default 64; GatewayServer mode runs a frame as soon as it is decoded, and stops reading
- *                         while the client does not read its answers)
  * @param idleTimeout      close a connection silent this long; {@link Duration#ZERO} = never (the default: Python keeps pooled connections for the whole session)
  * @param authTimeout      with auth on, close a connection that has not authenticated within this (default 30 s)
  * @param callbackAddress  where the Python callback server listens (default loopback; Python may change it with {@code resetCallbackClient})
@@ -34,17 +31,14 @@ import java.util.Objects;
  * @param callbackReadTimeout how long a callback may take to answer; {@link Duration#ZERO} = no limit (the default, py4j's)
  * @param callbackIdleTimeout pooled callback connections idle this long are closed (default 30 s, py4j's)
  * @param maxCallbackConnections callback connections open at once; a Java thread needing one more waits (default 1024)
- * @param ioThreads        ClientServer mode: Netty event-loop threads shared by the connections (default 2; they never
- *                         run user code). GatewayServer mode gives each connection an event loop of its own, which runs
- *                         its requests (see {@link Py4jGateway}), so this setting does not apply there
  * @param mode             {@link ConnectionMode#GATEWAY} (py4j's GatewayServer, the default) or
  *                         {@link ConnectionMode#CLIENT_SERVER} (py4j's ClientServer: pinned threads, callbacks on the caller's connection)
  */
 public record GatewayConfig(ConnectionMode mode, InetAddress address, int port, String authToken, Limits limits, int maxConnections,
-                            long maxArrayElements, long maxListElements, int maxQueuedFrames, Duration idleTimeout,
+                            long maxArrayElements, long maxListElements, Duration idleTimeout,
                             Duration authTimeout, InetAddress callbackAddress, int callbackPort, String callbackAuthToken,
                             Duration callbackConnectTimeout, Duration callbackReadTimeout, Duration callbackIdleTimeout,
-                            int maxCallbackConnections, int ioThreads) {
+                            int maxCallbackConnections) {
 
     /** py4j's default server port. */
     public static final int DEFAULT_PORT = 25333;
@@ -61,9 +55,7 @@ public record GatewayConfig(ConnectionMode mode, InetAddress address, int port, 
         positive(maxConnections, "maxConnections");
         positive(maxArrayElements, "maxArrayElements");
         positive(maxListElements, "maxListElements");
-        positive(maxQueuedFrames, "maxQueuedFrames");
         positive(maxCallbackConnections, "maxCallbackConnections");
-        positive(ioThreads, "ioThreads");
         for (Duration d : new Duration[] {idleTimeout, authTimeout, callbackConnectTimeout, callbackReadTimeout, callbackIdleTimeout}) {
             if (d == null || d.isNegative()) {
                 throw new IllegalArgumentException("timeouts must be >= 0: " + d);
@@ -94,7 +86,7 @@ public record GatewayConfig(ConnectionMode mode, InetAddress address, int port, 
     public String toString() {
         return "GatewayConfig[" + mode + " " + address.getHostAddress() + ":" + port + ", auth " + (authToken == null ? "off" : "on")
                 + ", " + limits + ", maxConnections=" + maxConnections + ", maxArrayElements=" + maxArrayElements
-                + ", maxListElements=" + maxListElements + ", maxQueuedFrames=" + maxQueuedFrames
+                + ", maxListElements=" + maxListElements
                 + ", idleTimeout=" + idleTimeout + ", authTimeout=" + authTimeout + ", callback "
                 + callbackAddress.getHostAddress() + ":" + callbackPort + " auth " + (callbackAuthToken == null ? "off" : "on") + "]";
     }
@@ -121,7 +113,6 @@ public record GatewayConfig(ConnectionMode mode, InetAddress address, int port, 
         private int maxConnections = 1024;
         private long maxArrayElements = 1 << 24;
         private long maxListElements = 1 << 24;
-        private int maxQueuedFrames = 64;
         private Duration idleTimeout = Duration.ZERO;
         private Duration authTimeout = Duration.ofSeconds(30);
         private InetAddress callbackAddress = InetAddress.getLoopbackAddress();
@@ -132,7 +123,6 @@ public record GatewayConfig(ConnectionMode mode, InetAddress address, int port, 
         private Duration callbackReadTimeout = Duration.ZERO;
         private Duration callbackIdleTimeout = Duration.ofSeconds(30);
         private int maxCallbackConnections = 1024;
-        private int ioThreads = 2;
 
         private Builder() {
         }
@@ -146,7 +136,6 @@ public record GatewayConfig(ConnectionMode mode, InetAddress address, int port, 
             maxConnections = c.maxConnections;
             maxArrayElements = c.maxArrayElements;
             maxListElements = c.maxListElements;
-            maxQueuedFrames = c.maxQueuedFrames;
             idleTimeout = c.idleTimeout;
             authTimeout = c.authTimeout;
             callbackAddress = c.callbackAddress;
@@ -157,7 +146,6 @@ public record GatewayConfig(ConnectionMode mode, InetAddress address, int port, 
             callbackReadTimeout = c.callbackReadTimeout;
             callbackIdleTimeout = c.callbackIdleTimeout;
             maxCallbackConnections = c.maxCallbackConnections;
-            ioThreads = c.ioThreads;
         }
 
         /** GatewayServer mode (default) or ClientServer mode. */
@@ -200,11 +188,6 @@ public record GatewayConfig(ConnectionMode mode, InetAddress address, int port, 
 
         public Builder maxListElements(long v) {
             maxListElements = v;
-            return this;
-        }
-
-        public Builder maxQueuedFrames(int v) {
-            maxQueuedFrames = v;
             return this;
         }
 
@@ -255,16 +238,11 @@ public record GatewayConfig(ConnectionMode mode, InetAddress address, int port, 
             return this;
         }
 
-        public Builder ioThreads(int v) {
-            ioThreads = v;
-            return this;
-        }
-
         public GatewayConfig build() {
             return new GatewayConfig(mode, address, port, authToken, limits, maxConnections, maxArrayElements, maxListElements,
-                    maxQueuedFrames, idleTimeout, authTimeout, callbackAddress, callbackPort,
+                    idleTimeout, authTimeout, callbackAddress, callbackPort,
                     callbackTokenSet ? callbackAuthToken : authToken, callbackConnectTimeout, callbackReadTimeout,
-                    callbackIdleTimeout, maxCallbackConnections, ioThreads);
+                    callbackIdleTimeout, maxCallbackConnections);
         }
     }
 }

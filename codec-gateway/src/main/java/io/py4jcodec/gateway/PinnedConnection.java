@@ -1,124 +1,127 @@
 package io.py4jcodec.gateway;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
+import io.py4jcodec.api.ProtocolException;
 import io.py4jcodec.api.Reason;
+import io.py4jcodec.api.Role;
+import io.py4jcodec.api.io.MessageInputStream;
+import io.py4jcodec.api.io.MessageOutputStream;
 import io.py4jcodec.api.model.Command;
+import io.py4jcodec.api.model.Message;
 import io.py4jcodec.api.model.ReturnMessage;
-import io.py4jcodec.netty.DecodingFailure;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import io.py4jcodec.text.TextCodec;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import py4j.Py4JException;
 import py4j.Py4JNetworkException;
 
 /**
- * One connection in ClientServer mode (py4j's "pinned thread" model): requests and answers travel
- * both ways on it, and one Java thread is pinned to it.
+ * One connection in ClientServer mode (py4j's "pinned thread" model): a blocking socket owned by one
+ * Java thread, which reads a frame with the codec, runs it and writes the answer with one write.
  *
  * <ul>
- *   <li>Accepted from a Python thread (its {@code JavaClient} connection): a worker is pinned to the
- *       connection for its lifetime ({@link #serve()}), runs each request, and, when the Java code it
- *       runs calls a Python object, sends the callback on this same connection and takes the answer
- *       from the same queue ({@link #call}), running any request Python makes meanwhile (nested as
- *       deep as {@link io.py4jcodec.api.Limits#maxNesting()}).</li>
+ *   <li>Accepted from a Python thread (its {@code JavaClient} connection): a thread serves it for its
+ *       lifetime ({@link #serve()}); when the Java code it runs calls a Python object, the same thread
+ *       sends the callback on this connection and reads it until the answer comes ({@link #call}),
+ *       running inline any request Python sends meanwhile (nested as deep as
+ *       {@link io.py4jcodec.api.Limits#maxNesting()}).</li>
  *   <li>Opened by the gateway to Python's {@code PythonServer}, for a Java thread not started by
  *       Python ({@link PinnedPythonClient}): that thread is the pinned one, for the calls it makes.</li>
  * </ul>
- * The event loop only queues frames: it never waits for a pinned thread. It stops reading a
- * connection with {@link GatewayConfig#maxQueuedFrames()} frames waiting.
+ * Why not Netty here: an event loop would read the frame and hand it to the pinned thread, and the
+ * answer would go back through the loop: two thread wake-ups per call that py4j's blocking
+ * read-run-write does not pay (docs/results/gateway-bench-clientserver*.md). A connection that is a
+ * Python thread's is a thread's. Only the pinned thread reads and writes; other threads only close.
  */
 final class PinnedConnection extends AbstractConnection {
     /** The connection pinned to the current thread, if it serves one. */
     static final ThreadLocal<PinnedConnection> CURRENT = new ThreadLocal<>();
 
-    private static final Object CLOSED = new Object();
+    private static final int STREAM_CHUNK = 64 * 1024;
 
-    private final Executor workers;
-    private final boolean accepted;
-    private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
+    private final Socket socket;
+    private final MessageInputStream in;
+    private final MessageOutputStream out;
     // pinned-thread state
     private int depth;
     private volatile boolean finished;
 
-    /** {@code accepted}: a Python thread's connection (auth required when configured), else one the gateway opened. */
-    PinnedConnection(Py4jGateway gateway, GatewayHandler handler, Executor workers, boolean accepted) {
+    /**
+     * {@code accepted}: a Python thread's connection (auth required when configured, idle timeout
+     * applies), else one the gateway opened to Python's server.
+     */
+    PinnedConnection(Py4jGateway gateway, GatewayHandler handler, Socket socket, boolean accepted) throws IOException {
         super(gateway, handler, accepted && gateway.config().authRequired());
-        this.workers = workers;
-        this.accepted = accepted;
-    }
-
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        super.channelActive(ctx);
-        if (accepted) {
-            workers.execute(this::serve);
-        }
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        inbox.add(CLOSED);
-        super.channelInactive(ctx);
-    }
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object frame) {
-        if (queued.incrementAndGet() >= config.maxQueuedFrames()) {
-            ctx.channel().config().setAutoRead(false);
-        }
-        inbox.add(frame);
-    }
-
-    /** The pinned thread took one frame off the queue: reading resumes below the bound. */
-    private void dequeued() {
-        if (queued.decrementAndGet() < config.maxQueuedFrames() && !channel.config().isAutoRead() && channel.isActive()) {
-            channel.config().setAutoRead(true);
-        }
+        this.socket = socket;
+        socket.setTcpNoDelay(true);
+        TextCodec codec = TextCodec.builder(accepted ? Role.GATEWAY_SERVER : Role.CALLBACK_CLIENT)
+                .mode(config.mode()).limits(config.limits()).keepUnknownSubCommands(true).build();
+        this.in = new MessageInputStream(socket.getInputStream(), codec.newDecoder());
+        this.out = new MessageOutputStream(new BufferedOutputStream(socket.getOutputStream(), 8192), codec.newEncoder());
     }
 
     boolean isOpen() {
-        return !finished && channel != null && channel.isActive();
+        return !finished && !socket.isClosed();
     }
 
-    /** The pinned thread's loop for a connection a Python thread opened. */
-    private void serve() {
+    /** The pinned thread's loop for a connection a Python thread opened: ends when the connection does. */
+    void serve() {
         CURRENT.set(this);
         try {
+            waitingForRequest();
             while (true) {
-                Object m = take(0);
-                if (m == CLOSED || !process(m)) {
+                Object m = next();
+                if (m == null || !process(m)) {
                     return;
                 }
+                waitingForRequest();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
-            finished = true;
             CURRENT.remove();
-            channel.close();
+            close();
         }
     }
 
-    private Object take(long timeoutMillis) throws InterruptedException {
-        Object m = timeoutMillis > 0 ? inbox.poll(timeoutMillis, TimeUnit.MILLISECONDS) : inbox.take();
-        if (m == null) {
+    /**
+     * Between requests the read waits for the auth deadline until authenticated (the deadline runs
+     * from the accept, as py4j's socket timeout does), then for the idle timeout (zero: for ever).
+     */
+    private void waitingForRequest() {
+        timeout(authenticated ? config.idleTimeout().toMillis() : config.authTimeout().toMillis());
+    }
+
+    private void timeout(long millis) {
+        try {
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, millis));
+        } catch (IOException e) {
+            close();
+        }
+    }
+
+    /**
+     * The next frame: a message, the {@link ProtocolException} it was rejected with, or null when the
+     * connection ended (closed by the peer or by us, a read error, a timeout).
+     */
+    private Object next() {
+        if (finished) {
             return null;
         }
-        if (m == CLOSED) {
-            inbox.add(CLOSED); // every later take sees it too
-            finished = true;
+        try {
+            Message m = in.read();
+            if (m == null) {
+                finished = true;
+            }
             return m;
+        } catch (ProtocolException e) {
+            return e;
+        } catch (IOException e) {
+            finished = true;
+            return null;
         }
-        dequeued();
-        if (m instanceof ByteBuf b) {
-            b.release();
-            return take(timeoutMillis);
-        }
-        return m;
     }
 
     /**
@@ -134,33 +137,46 @@ final class PinnedConnection extends AbstractConnection {
         }
         depth++;
         try {
-            channel.writeAndFlush(command);
-            long timeout = config.callbackReadTimeout().toMillis();
+            try {
+                out.write(command);
+            } catch (IOException e) {
+                close();
+                throw sendFailed("" + e.getMessage());
+            }
             while (true) {
-                Object m = take(timeout);
-                if (m == null) {
-                    channel.close();
+                timeout(config.callbackReadTimeout().toMillis());
+                Object m;
+                try {
+                    m = in.read();
+                } catch (ProtocolException e) {
+                    m = e;
+                } catch (SocketTimeoutException e) {
+                    close();
                     throw sendFailed("no answer within " + config.callbackReadTimeout());
+                } catch (IOException e) {
+                    close();
+                    throw sendFailed("" + e.getMessage());
                 }
-                if (m == CLOSED) {
+                if (m == null) {
+                    close();
                     throw sendFailed("the connection closed before the answer");
                 }
                 if (m instanceof ReturnMessage r) {
                     return r;
                 }
-                if (m instanceof DecodingFailure f && !f.resynchronized()) {
+                if (m instanceof ProtocolException f && !f.resynchronized()) {
                     process(m); // the fatal answer and the close
-                    throw sendFailed("" + f.cause().getMessage());
+                    throw sendFailed("" + f.getMessage());
                 }
                 if (!process(m)) {
                     throw sendFailed("the connection ended");
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw sendFailed("interrupted while waiting for Python's answer");
         } finally {
             depth--;
+            if (depth == 0 && CURRENT.get() == this) {
+                waitingForRequest();
+            }
         }
     }
 
@@ -169,10 +185,60 @@ final class PinnedConnection extends AbstractConnection {
         return new Py4JException("Error while sending a command.", new Py4JNetworkException(what));
     }
 
+    @Override
+    void send(ReturnMessage answer) {
+        try {
+            out.write(answer);
+        } catch (IOException e) {
+            close(); // the peer is gone: the next read ends the connection
+        }
+    }
+
+    @Override
+    void fail(ReturnMessage last) {
+        try {
+            out.write(last);
+            socket.shutdownOutput(); // FIN after the last answer, so the peer can read why
+        } catch (IOException e) {
+            // the peer is gone already
+        }
+        close();
+    }
+
+    /** Blocking writes a chunk at a time: the peer's reading paces the copy. */
+    @Override
+    void stream(ReturnMessage answer, ReadableByteChannel payload) {
+        try (payload) {
+            out.writeNoFlush(answer);
+            ByteBuffer chunk = ByteBuffer.allocate(STREAM_CHUNK);
+            while (payload.read(chunk) >= 0) {
+                out.writeRaw(chunk.array(), 0, chunk.position());
+                chunk.clear();
+            }
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            close();
+        }
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) socket.getRemoteSocketAddress();
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    /** From any thread: the pinned thread's blocked read ends with an error and the thread returns. */
     void close() {
         finished = true;
-        if (channel != null) {
-            channel.close();
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing a broken socket: nothing left to do
         }
+        gateway.closed(this);
     }
 }

@@ -1,10 +1,5 @@
 package io.py4jcodec.gateway;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.SocketChannel;
 import io.py4jcodec.api.model.AuthCommand;
 import io.py4jcodec.api.model.Command;
 import io.py4jcodec.api.model.ReturnMessage;
@@ -22,7 +17,8 @@ import py4j.Py4JPythonClient;
  * ({@link PinnedConnection#CURRENT}); a callback from any other Java thread goes on that thread's own
  * connection to Python's {@code PythonServer}, opened on first use (authenticated with
  * {@link GatewayConfig#callbackAuthToken()}) and kept for the thread, on which Python may in turn
- * call Java while the callback runs. Every connection is on the codec and Netty.
+ * call Java while the callback runs, inline on that thread. Every connection is a blocking socket on
+ * the codec, read and written by the thread it is pinned to.
  */
 public final class PinnedPythonClient extends AbstractPythonClient {
     private final Py4jGateway server;
@@ -57,20 +53,13 @@ public final class PinnedPythonClient extends AbstractPythonClient {
         if (closed) {
             throw new Py4JException("the Python client is shut down");
         }
-        PinnedConnection[] handler = new PinnedConnection[1];
         try {
-            Bootstrap b = new Bootstrap().group(server.ioGroup()).channel(NettyTransport.channel())
-                    .option(ChannelOption.TCP_NODELAY, true)
-                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) server.config().callbackConnectTimeout().toMillis())
-                    .handler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            handler[0] = server.pinnedPipeline(ch, false);
-                        }
-                    });
-            Channel ch = b.connect(new InetSocketAddress(address, port)).syncUninterruptibly().channel();
-            PinnedConnection c = handler[0];
-            c.channel = ch;
+            PinnedConnection c;
+            try {
+                c = server.connectToPython(new InetSocketAddress(address, port));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             opened.add(c);
             String token = server.config().callbackAuthToken();
             if (token != null && !SuccessReturn.VOID.equals(c.call(new AuthCommand(token)))) {

@@ -16,7 +16,15 @@ import io.py4jcodec.netty.MessageFrameDecoder;
 import io.py4jcodec.netty.MessageFrameEncoder;
 import io.py4jcodec.text.ConnectionMode;
 import io.py4jcodec.text.TextCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -49,10 +57,11 @@ import py4j.Gateway;
  * gw.shutdown();                           // or a Python client's gateway.shutdown()
  * }</pre>
  *
- * <p>Layers, each replaceable: Netty with codec-netty's frame decoder and encoder (bytes to model
- * and back, limits, resync or close as the codec says); a connection handler per mode (auth, then
- * requests: {@link GatewayConnection} in GatewayServer mode, {@link PinnedConnection} in ClientServer
- * mode); the {@link GatewayHandler} dispatch SPI; an object model ({@link Py4jObjectModel}: py4j's own
+ * <p>Layers, each replaceable: a transport per mode (GatewayServer mode: Netty with codec-netty's
+ * frame decoder and encoder, {@link GatewayConnection}; ClientServer mode: a thread per connection
+ * owning a blocking socket, codec-text's decoder through {@link io.py4jcodec.api.io.MessageInputStream},
+ * {@link PinnedConnection}), each applying the limits, resync or close as the codec says, auth, then
+ * requests; the {@link GatewayHandler} dispatch SPI; an object model ({@link Py4jObjectModel}: py4j's own
  * {@link Gateway}). Callbacks into Python go through {@link PythonCallbackClient} (GatewayServer mode)
  * or {@link PinnedPythonClient} (ClientServer mode), also on the codec.
  *
@@ -75,6 +84,10 @@ public final class Py4jGateway implements AutoCloseable {
     private EventLoopGroup io;
     private ExecutorService workers;
     private Channel server;
+    // ClientServer mode
+    private final Set<PinnedConnection> pinned = ConcurrentHashMap.newKeySet();
+    private ServerSocket serverSocket;
+    private ScheduledExecutorService deadlines;
 
     private Py4jGateway(Builder b) {
         this.config = b.config.build();
@@ -98,15 +111,11 @@ public final class Py4jGateway implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("already started");
         }
-        boss = NettyTransport.group(1, threads("py4j-codec-accept"));
         if (config.mode() == ConnectionMode.CLIENT_SERVER) {
-            // pinned threads run requests (they wait for callback answers the event loops read)
-            ThreadFactory pinned = threads("py4j-codec-pinned");
-            workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), pinned);
-            io = NettyTransport.group(config.ioThreads(), threads("py4j-codec-io"));
-        } else {
-            io = new LoopPerConnectionGroup(threads("py4j-codec-conn"));
+            return startPinned();
         }
+        boss = NettyTransport.group(1, threads("py4j-codec-accept"));
+        io = new LoopPerConnectionGroup(threads("py4j-codec-conn"));
         ServerBootstrap sb = new ServerBootstrap().group(boss, io).channel(NettyTransport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -118,11 +127,7 @@ public final class Py4jGateway implements AutoCloseable {
                             return;
                         }
                         ch.closeFuture().addListener(f -> open.decrementAndGet());
-                        if (config.mode() == ConnectionMode.CLIENT_SERVER) {
-                            pinnedPipeline(ch, true);
-                        } else {
-                            pipeline(ch, Role.GATEWAY_SERVER).addLast(new GatewayConnection(Py4jGateway.this, handler));
-                        }
+                        pipeline(ch, Role.GATEWAY_SERVER).addLast(new GatewayConnection(Py4jGateway.this, handler).handler());
                     }
                 });
         server = sb.bind(new InetSocketAddress(config.address(), config.port())).syncUninterruptibly().channel();
@@ -151,20 +156,95 @@ public final class Py4jGateway implements AutoCloseable {
         return ch.pipeline().addLast(new MessageFrameDecoder(codec), new MessageFrameEncoder(codec));
     }
 
-    /** A ClientServer-mode connection: accepted from a Python thread, or opened to Python's server. */
-    PinnedConnection pinnedPipeline(SocketChannel ch, boolean accepted) {
-        PinnedConnection c = new PinnedConnection(this, handler, workers, accepted);
-        pipeline(ch, accepted ? Role.GATEWAY_SERVER : Role.CALLBACK_CLIENT).addLast(c);
-        return c;
+    /**
+     * ClientServer mode: one acceptor thread, and a thread per connection that owns it
+     * ({@link PinnedConnection}); connections over {@link GatewayConfig#maxConnections()} are closed at once.
+     */
+    private Py4jGateway startPinned() {
+        try {
+            serverSocket = new ServerSocket();
+            serverSocket.bind(new InetSocketAddress(config.address(), config.port()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + config.address() + ":" + config.port(), e);
+        }
+        workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads("py4j-codec-pinned"));
+        deadlines = Executors.newSingleThreadScheduledExecutor(threads("py4j-codec-deadline"));
+        Thread acceptor = threads("py4j-codec-accept").newThread(this::acceptLoop);
+        acceptor.start();
+        return this;
     }
 
-    /** ClientServer mode: the event loops its connections run on, those it opens to Python included. */
-    EventLoopGroup ioGroup() {
-        return io;
+    private void acceptLoop() {
+        while (!stopped.get()) {
+            Socket s;
+            try {
+                s = serverSocket.accept();
+            } catch (IOException e) {
+                if (stopped.get() || serverSocket.isClosed()) {
+                    return;
+                }
+                continue; // one failed accept (e.g. out of file descriptors) does not end the server
+            }
+            if (open.incrementAndGet() > config.maxConnections() || stopped.get()) {
+                open.decrementAndGet();
+                closeQuietly(s);
+                continue;
+            }
+            try {
+                PinnedConnection c = new PinnedConnection(this, handler, s, true);
+                pinned.add(c);
+                if (!c.authenticated && !config.authTimeout().isZero()) {
+                    // a deadline from the accept, whatever the client trickles meanwhile
+                    deadlines.schedule(() -> {
+                        if (!c.authenticated) {
+                            c.close();
+                        }
+                    }, config.authTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                }
+                if (stopped.get()) {
+                    c.close();
+                } else {
+                    workers.execute(c::serve);
+                }
+            } catch (IOException | RuntimeException e) {
+                open.decrementAndGet();
+                closeQuietly(s);
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // refusing a connection: nothing to report
+        }
+    }
+
+    /** A ClientServer-mode connection opened to Python's server, for {@link PinnedPythonClient}. */
+    PinnedConnection connectToPython(InetSocketAddress to) throws IOException {
+        Socket s = new Socket();
+        try {
+            s.connect(to, (int) config.callbackConnectTimeout().toMillis());
+            return new PinnedConnection(this, handler, s, false);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(s);
+            throw e;
+        }
+    }
+
+    /** A pinned connection closed: it no longer counts (called once or more per connection). */
+    void closed(PinnedConnection c) {
+        if (pinned.remove(c)) {
+            open.decrementAndGet();
+        }
     }
 
     /** The port it listens on (the ephemeral one when configured with 0). */
     public int port() {
+        if (serverSocket != null) {
+            return serverSocket.getLocalPort();
+        }
         return server == null ? -1 : ((InetSocketAddress) server.localAddress()).getPort();
     }
 
@@ -222,6 +302,13 @@ public final class Py4jGateway implements AutoCloseable {
                 ch.close();
             }
         }
+        for (PinnedConnection c : pinned) {
+            InetSocketAddress r = c.remoteAddress();
+            InetSocketAddress l = c.localAddress();
+            if (r != null && l != null && r.getPort() == remotePort && l.getPort() == localPort) {
+                c.close();
+            }
+        }
     }
 
     /** Starts {@link #shutdown()} without waiting (from a request's worker thread). */
@@ -243,15 +330,22 @@ public final class Py4jGateway implements AutoCloseable {
             if (server != null) {
                 server.close().syncUninterruptibly();
             }
+            if (serverSocket != null) {
+                serverSocket.close();
+            }
             channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+            pinned.forEach(PinnedConnection::close);
             gateway.shutdown(true);
             if (boss != null) {
                 boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
                 io.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-                if (workers != null) {
-                    workers.shutdown();
-                }
             }
+            if (workers != null) {
+                workers.shutdown();
+                deadlines.shutdownNow();
+            }
+        } catch (IOException e) {
+            // closing the listening socket failed: it is closed for every purpose that matters here
         } finally {
             terminated.countDown();
         }

@@ -32,6 +32,7 @@ public final class JmhResults {
     public static final String PY4J = "py4j";
     /** protobuf's generated parser alone: a reference point, not a codec producing the model. */
     public static final String PB_PARSE = "pb-parse";
+    public static final String PB_FLOOR = "pb-floor";
 
     /** One benchmark result. {@code median} is the median of every measured iteration (all forks). */
     public record Row(String bench, String op, String contender, String workload, double score, double error,
@@ -136,7 +137,7 @@ public final class JmhResults {
 
     /** Protobuf contenders that, like codec-text, produce the model: the fair opponents for the verdicts. */
     public List<String> binaries() {
-        return contenders().stream().filter(c -> c.startsWith("pb") && !c.equals(PB_PARSE)).toList();
+        return contenders().stream().filter(c -> c.startsWith("pb") && !c.equals(PB_PARSE) && !c.equals(PB_FLOOR)).toList();
     }
 
     /** The codec operations measured on some workload {@code workload} accepts, in report order. */

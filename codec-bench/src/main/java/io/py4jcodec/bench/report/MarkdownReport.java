@@ -244,6 +244,7 @@ public final class MarkdownReport {
                     timeVerdict(md, op, side);
                 }
             }
+            protobufEncode(md, "pyspark-mix");
         }
         for (String op : List.of("decode", "encode")) {
             List<String> items = new ArrayList<>();
@@ -253,6 +254,32 @@ public final class MarkdownReport {
             }
         }
         return md.toString();
+    }
+
+    /** The protobuf encode figures side by side, so the encode verdict shows how strong its opponent is. */
+    private void protobufEncode(StringBuilder md, String workload) {
+        JmhResults.Row direct = results.codec("encode", "pb-direct", workload);
+        JmhResults.Row floor = results.codec("encode", JmhResults.PB_FLOOR, workload);
+        JmhResults.Row parse = results.codec("encode", JmhResults.PB_PARSE, workload);
+        JmhResults.Row generated = results.codec("encode", "pb-generated", workload);
+        JmhResults.Row text = results.codec("encode", TEXT, workload);
+        if (direct == null || floor == null || parse == null) {
+            return;
+        }
+        String verdict = text == null ? ""
+                : text.median() < floor.median() ? "codec-text encodes faster than even protobuf's floor here."
+                : text.median() < direct.median() ? "codec-text encodes faster than pb-direct, but not faster than protobuf's floor: a better protobuf encoder could still win here."
+                : "protobuf encodes faster than codec-text here.";
+        md.append(prose.fill("verdict.protobuf-encode", Map.of("workload", workload,
+                "generated", generated == null ? "not measured" : nsAlloc(generated), "direct", nsAlloc(direct),
+                "floor", nsAlloc(floor), "parse", nsAlloc(parse),
+                "direct_floor", String.format(Locale.ROOT, "%.2f", direct.median() / floor.median()),
+                "direct_parse", String.format(Locale.ROOT, "%.2f", direct.median() / parse.median()),
+                "text", text == null ? "not measured" : nsAlloc(text), "encode_verdict", verdict))).append("\n\n");
+    }
+
+    private static String nsAlloc(JmhResults.Row r) {
+        return ns(r.median()) + ", " + bytes(r.bytesPerOp());
     }
 
     private void timeVerdict(StringBuilder md, String op, String side) {

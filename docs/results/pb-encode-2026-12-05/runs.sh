@@ -1,0 +1,7 @@
+#!/bin/bash
+JAR=$1; JAVA=$2; LABEL=$3; C=$4
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" > $LABEL.txt
+$JAVA -cp $JAR org.openjdk.jmh.Main 'CodecBench.encode$' -p contender=$C -p workload=pyspark-mix,small-strings \
+  -f 1 -wi 4 -w 200ms -i 8 -r 200ms -jvmArgs "-Xms256m -Xmx256m -Xmn64m" -tu ns -bm sample 2>&1 \
+  | grep -E "encode:encode·p0.50|encode:p0.50|p0.50 " >> $LABEL.txt
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> $LABEL.txt
