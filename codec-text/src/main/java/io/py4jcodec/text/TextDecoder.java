@@ -198,8 +198,7 @@ public final class TextDecoder implements MessageDecoder {
                     // the limit the stream crosses first is the error, however the bytes were split: a
                     // line starting near the frame's end crosses maxFrameBytes before maxLineBytes
                     if (lineStart + limits.maxLineBytes() > limits.maxFrameBytes()) {
-                        throw close(ProtocolException.limit(Reason.FRAME_TOO_LONG, position, -1,
-                                "frame length", lineStart + lineLen, limits.maxFrameBytes(), "maxFrameBytes"));
+                        throw frameTooLong(lineStart + lineLen);
                     }
                     throw close(ProtocolException.limit(Reason.LINE_TOO_LONG, base + offset + lineStart, lineIndex,
                             "line length", lineLen, limits.maxLineBytes(), "maxLineBytes"));
@@ -211,8 +210,7 @@ public final class TextDecoder implements MessageDecoder {
                 byte t = buf.getByte(term);
                 p = term + 1;
                 if (p - offset > limits.maxFrameBytes()) {
-                    throw close(ProtocolException.limit(Reason.FRAME_TOO_LONG, position, -1,
-                            "frame length", p - offset, limits.maxFrameBytes(), "maxFrameBytes"));
+                    throw frameTooLong(p - offset);
                 }
                 if (t == '\r') {
                     skipLf = true; // BufferedReader swallows an LF right after a CR
@@ -235,8 +233,7 @@ public final class TextDecoder implements MessageDecoder {
             }
             scanned = p - offset;
             if (scanned > limits.maxFrameBytes()) {
-                throw close(ProtocolException.limit(Reason.FRAME_TOO_LONG, position, -1,
-                        "frame length", scanned, limits.maxFrameBytes(), "maxFrameBytes"));
+                throw frameTooLong(scanned);
             }
             if (last) {
                 return endOfStream(buf, offset, end, base);
@@ -322,6 +319,12 @@ public final class TextDecoder implements MessageDecoder {
             return " (expecting " + slots[slot].name().toLowerCase() + " line " + lineIndex + ")";
         }
         return "";
+    }
+
+    /** The frame that began at {@link #position} is {@code length} bytes long so far, over the limit: it closes the decoder. */
+    private ProtocolException frameTooLong(long length) {
+        return close(ProtocolException.limit(Reason.FRAME_TOO_LONG, position, -1,
+                "frame length", length, limits.maxFrameBytes(), "maxFrameBytes"));
     }
 
     private ProtocolException close(ProtocolException e) {
