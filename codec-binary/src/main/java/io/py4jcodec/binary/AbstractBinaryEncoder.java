@@ -93,8 +93,7 @@ abstract sealed class AbstractBinaryEncoder implements MessageEncoder permits Di
         }
         int before = cont.getTotalBytesWritten();
         try {
-            cont.writeUInt32NoTag(body);
-            writeBody(message, cont);
+            writeFrame(message, body, cont);
         } catch (IOException | RuntimeException e) {
             contArray = null; // the stream's position no longer says where the next frame starts
             throw e;
@@ -108,9 +107,14 @@ abstract sealed class AbstractBinaryEncoder implements MessageEncoder permits Di
     }
 
     private void write(Message message, int body, CodedOutputStream out) throws IOException {
-        out.writeUInt32NoTag(body);
-        writeBody(message, out);
+        writeFrame(message, body, out);
         // the size pass and the write pass must agree to the byte
         out.checkNoSpaceLeft();
+    }
+
+    /** A frame: its body's length, then the body. */
+    private void writeFrame(Message message, int body, CodedOutputStream out) throws IOException {
+        out.writeUInt32NoTag(body);
+        writeBody(message, out);
     }
 }
