@@ -87,8 +87,9 @@ final class PinnedConnection extends AbstractConnection {
     }
 
     /**
-     * Between requests the read waits for the auth deadline until authenticated (the deadline runs
-     * from the accept, as py4j's socket timeout does), then for the idle timeout (zero: for ever).
+     * Between requests a read waits at most the auth timeout until authenticated, then the idle
+     * timeout (zero: for ever). The auth deadline itself runs from the accept, on
+     * {@link Py4jGateway}'s timer, so a client trickling bytes cannot extend it.
      */
     private void waitingForRequest() {
         timeout(authenticated ? config.idleTimeout().toMillis() : config.authTimeout().toMillis());
