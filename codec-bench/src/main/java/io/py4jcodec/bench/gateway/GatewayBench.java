@@ -183,9 +183,17 @@ public final class GatewayBench implements Callable<Integer> {
         throw new IllegalArgumentException(name + " is not a " + (mode.equals("gateway") ? "GatewayUnderTest" : "ClientServerUnderTest"));
     }
 
-    /** A client process: started, warmed up, then told (or trusted) to go while the server's clocks run. */
+    /**
+     * A client process: started, warmed up, then told to go while the server's clocks run ({@code toldToGo}),
+     * or trusted to go by itself: the Java client does, and may have finished and closed its stdin before a
+     * newline could reach it.
+     */
     private interface Client {
         Process start() throws IOException;
+
+        default boolean toldToGo() {
+            return true;
+        }
     }
 
     private ProcessBuilder withClientInherit(ProcessBuilder pb) {
@@ -218,7 +226,17 @@ public final class GatewayBench implements Callable<Integer> {
                 "--port", Integer.toString(port), "--auth-token", token, "--connections", Integer.toString(connections),
                 "--calls", Long.toString(javaCalls), "--warmup", Integer.toString(javaWarmup), "--mode", mode,
                 "--callback-every", Integer.toString(callbackEvery)));
-        return () -> withClientInherit(new ProcessBuilder(cmd)).start();
+        return new Client() {
+            @Override
+            public Process start() throws IOException {
+                return withClientInherit(new ProcessBuilder(cmd)).start();
+            }
+
+            @Override
+            public boolean toldToGo() {
+                return false;
+            }
+        };
     }
 
     /**
@@ -244,8 +262,10 @@ public final class GatewayBench implements Callable<Integer> {
                 long gcCount0 = gcCount();
                 long gcMs0 = gcMillis();
                 long cpu0 = os.getProcessCpuTime();
-                stdin.write('\n');
-                stdin.flush();
+                if (client.toldToGo()) {
+                    stdin.write('\n');
+                    stdin.flush();
+                }
                 String result = r.readLine();
                 long cpu1 = os.getProcessCpuTime();
                 int threads = ManagementFactory.getThreadMXBean().getThreadCount();
