@@ -8,7 +8,7 @@ OUT=/tmp/pbprof-jfr/$LABEL; rm -rf $OUT; mkdir -p $OUT
 JFR=$(dirname $(readlink -f $JAVA))/jfr
 {
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-$JAVA -cp $JAR org.openjdk.jmh.Main 'CodecBench.encode$' -p contender=$C -p workload=$W \
+$DIR/jmh-wait.sh $JAVA -cp $JAR org.openjdk.jmh.Main 'CodecBench.encode$' -p contender=$C -p workload=$W \
   -f 1 -wi 3 -w 1s -i 5 -r 2s -jvmArgs "-Xms256m -Xmx256m -Xmn64m" -tu ns -bm avgt \
   -prof "jfr:dir=$OUT;configName=$DIR/sampling.jfc" 2>&1 | grep -E "^CodecBench.encode "
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
