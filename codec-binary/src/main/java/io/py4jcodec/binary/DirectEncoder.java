@@ -21,10 +21,9 @@ import java.util.List;
  * <p>Each message's layout is written once, in {@link #frame}, and walked twice: a size pass that
  * records every nested message's length in a reused {@code int[]} (what generated messages keep
  * in {@code memoizedSize}) and every {@code o<n>} id's number, then a write pass that reads them
- * back in the same order. Each string's
- * characters are read once per pass: the size pass finds its UTF-8 length and checks for lone
- * surrogates together, the write pass encodes it (protobuf's {@code writeString}); nothing is
- * allocated per field.
+ * back in the same order. Each string's characters are read once per pass: the size pass finds its
+ * UTF-8 length and checks for lone surrogates together, the write pass encodes it (protobuf's
+ * {@code writeString}); nothing is allocated per field.
  *
  * <pre>{@code
  * MessageEncoder enc = BinaryCodec.of(Side.PYTHON).newEncoder();   // a DirectEncoder by default
@@ -440,7 +439,7 @@ public final class DirectEncoder extends AbstractBinaryEncoder {
                 acc += CodedOutputStream.computeUInt64Size(numberField, n);
             } else {
                 record(-1);
-                sizeIdentifier(stringField, id, 0);
+                stringAlways(stringField, id);
             }
         } else {
             int parsed = sizes[next++];
@@ -448,7 +447,7 @@ public final class DirectEncoder extends AbstractBinaryEncoder {
             if (n != Ids.NONE) {
                 out.writeUInt64(numberField, n);
             } else {
-                out.writeString(stringField, id);
+                stringAlways(stringField, id);
             }
         }
     }
