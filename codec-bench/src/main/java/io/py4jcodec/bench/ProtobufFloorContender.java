@@ -124,8 +124,11 @@ public final class ProtobufFloorContender extends Contender {
         }
     }
 
-    /** Every nested length, computed from scratch: what generated messages would memoize. */
-    private void sizePass() {
+    /**
+     * Every nested length, computed from scratch: what generated messages would memoize. Public so
+     * that {@code EncodePartsBench} can time it alone; returns the frames' total size.
+     */
+    public int sizePass() {
         int acc = 0;
         int depth = 0;
         int slot = 0;
@@ -154,6 +157,7 @@ public final class ProtobufFloorContender extends Contender {
                 default -> acc += CodedOutputStream.computeEnumSize(f, (int) numbers[i]);
             }
         }
+        return acc;
     }
 
     @Override

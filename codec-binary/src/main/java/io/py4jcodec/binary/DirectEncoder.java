@@ -20,10 +20,10 @@ import java.util.List;
  *
  * <p>Each message's layout is written once, in {@link #frame}, and walked twice: a size pass that
  * records every nested message's length in a reused {@code int[]} (what generated messages keep
- * in {@code memoizedSize}), then a write pass that reads them back in the same order. Each string's
- * characters are read once per pass: the size pass finds its UTF-8 length and checks for lone
- * surrogates together, the write pass encodes it (protobuf's {@code writeString}); nothing is
- * allocated per field.
+ * in {@code memoizedSize}) and every {@code o<n>} id's number, then a write pass that reads them
+ * back in the same order. Each string's characters are read once per pass: the size pass finds its
+ * UTF-8 length and checks for lone surrogates together, the write pass encodes it (protobuf's
+ * {@code writeString}); nothing is allocated per field.
  *
  * <pre>{@code
  * MessageEncoder enc = BinaryCodec.of(Side.PYTHON).newEncoder();   // a DirectEncoder by default
@@ -76,7 +76,10 @@ public final class DirectEncoder extends AbstractBinaryEncoder {
     // ---------------------------------------------------------------- layouts (py4j.proto, field order)
 
     private void frame(Message m) throws IOException {
-        if (m instanceof ReturnMessage r) {
+        // calls first: most frames are calls, and a class test is cheaper than the interface test below
+        if (m instanceof CallCommand c) {
+            call(Frame.CALL_FIELD_NUMBER, c.targetId(), c.method(), c.arguments());
+        } else if (m instanceof ReturnMessage r) {
             Value v = r.value();
             if (v == null) {
                 enumAlways(Frame.BARE_FIELD_NUMBER, r instanceof SuccessReturn ? BareStatus.SUCCESS_VALUE
@@ -85,10 +88,6 @@ public final class DirectEncoder extends AbstractBinaryEncoder {
                 value(r instanceof SuccessReturn ? Frame.SUCCESS_FIELD_NUMBER
                         : r instanceof ErrorReturn ? Frame.ERROR_FIELD_NUMBER : Frame.FATAL_FIELD_NUMBER, v);
             }
-            return;
-        }
-        if (m instanceof CallCommand c) {
-            call(Frame.CALL_FIELD_NUMBER, c.targetId(), c.method(), c.arguments());
         } else if (m instanceof MemoryDeleteCommand c) {
             objectId(Frame.MEMORY_DELETE_FIELD_NUMBER, c.objectId());
         } else if (m instanceof ReflectionUnknownCommand c) {
@@ -325,7 +324,15 @@ public final class DirectEncoder extends AbstractBinaryEncoder {
             } else {
                 out.writeDouble(io.py4jcodec.proto.Value.DOUBLE_FIELD_NUMBER, d.value());
             }
-        } else if (v instanceof VoidValue) {
+        } else {
+            rareValue(v);
+        }
+        end(field);
+    }
+
+    /** The value types that are not strings, numbers or references: apart, so that {@link #value} stays small enough to inline. */
+    private void rareValue(Value v) throws IOException {
+        if (v instanceof VoidValue) {
             enumAlways(io.py4jcodec.proto.Value.UNIT_FIELD_NUMBER, Unit.VOID_VALUE);
         } else if (v instanceof NullValue) {
             enumAlways(io.py4jcodec.proto.Value.UNIT_FIELD_NUMBER, Unit.NULL_VALUE);
@@ -382,7 +389,6 @@ public final class DirectEncoder extends AbstractBinaryEncoder {
         } else {
             throw ProtocolException.unencodable("no binary mapping for " + v.getClass().getSimpleName());
         }
-        end(field);
     }
 
     // ---------------------------------------------------------------- field writers, both passes
@@ -391,7 +397,7 @@ public final class DirectEncoder extends AbstractBinaryEncoder {
     private void begin(int field) throws IOException {
         if (sizing) {
             if (depth + 2 > stack.length) {
-                stack = Arrays.copyOf(stack, stack.length * 2);
+                growStack();
             }
             stack[depth++] = acc;
             // the slot, in pre-order, where end() stores this message's body size for the write pass
@@ -405,6 +411,11 @@ public final class DirectEncoder extends AbstractBinaryEncoder {
         }
     }
 
+    // growth apart from the hot paths, which C2 inlines only while they stay small
+    private void growStack() {
+        stack = Arrays.copyOf(stack, stack.length * 2);
+    }
+
     private void end(int field) throws IOException {
         if (sizing) {
             int body = acc;
@@ -415,17 +426,29 @@ public final class DirectEncoder extends AbstractBinaryEncoder {
         }
     }
 
-    /** An id oneof: the varint member for the canonical {@code <letter><n>} form, else the string member. */
+    /**
+     * An id oneof: the varint member for the canonical {@code <letter><n>} form, else the string member.
+     * The size pass parses it and leaves the number in a slot (or -1: parse again, for the string
+     * form and for numbers past an {@code int}), so the write pass does not read its characters again.
+     */
     private void id(int numberField, int stringField, String id, char letter) throws IOException {
-        long n = Ids.number(id, letter);
-        if (n != Ids.NONE) {
-            if (sizing) {
+        if (sizing) {
+            long n = Ids.number(id, letter);
+            if (n != Ids.NONE) {
+                record(n <= Integer.MAX_VALUE ? (int) n : -1);
                 acc += CodedOutputStream.computeUInt64Size(numberField, n);
             } else {
-                out.writeUInt64(numberField, n);
+                record(-1);
+                stringAlways(stringField, id);
             }
         } else {
-            stringAlways(stringField, id);
+            int parsed = sizes[next++];
+            long n = parsed >= 0 ? parsed : Ids.number(id, letter);
+            if (n != Ids.NONE) {
+                out.writeUInt64(numberField, n);
+            } else {
+                stringAlways(stringField, id);
+            }
         }
     }
 
@@ -473,19 +496,23 @@ public final class DirectEncoder extends AbstractBinaryEncoder {
      */
     private void identifier(int field, String s, int from) throws IOException {
         if (sizing) {
-            int len = Wtf8.lengthOrLone(s, from);
-            if (len < 0) {
-                throw MappingRules.loneSurrogateInIdentifier(s);
-            }
-            if (from != 0) {
-                record(len);
-            }
-            acc += CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt32SizeNoTag(len) + len;
+            sizeIdentifier(field, s, from);
         } else if (from == 0) {
             out.writeString(field, s);
         } else {
             raw(field, s, from, sizes[next++]);
         }
+    }
+
+    private void sizeIdentifier(int field, String s, int from) {
+        int len = Wtf8.lengthOrLone(s, from);
+        if (len < 0) {
+            throw MappingRules.loneSurrogateInIdentifier(s);
+        }
+        if (from != 0) {
+            record(len);
+        }
+        acc += CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt32SizeNoTag(len) + len;
     }
 
     /** Writes {@code s} from {@code from} as a length-delimited field of {@code len} WTF-8 bytes, through a reused array. */
@@ -502,9 +529,13 @@ public final class DirectEncoder extends AbstractBinaryEncoder {
     /** Size pass: leaves {@code v} in the next slot, read back in the same order by the write pass. */
     private void record(int v) {
         if (slots == sizes.length) {
-            sizes = Arrays.copyOf(sizes, slots * 2);
+            growSlots();
         }
         sizes[slots++] = v;
+    }
+
+    private void growSlots() {
+        sizes = Arrays.copyOf(sizes, slots * 2);
     }
 
     private void bytesAlways(int field, byte[] b) throws IOException {
