@@ -246,7 +246,7 @@ class PythonFloatFormatTest
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Round trip through PythonFloatParse
+    // Round trip through PythonNumberSyntax.parseFloat
     // ---------------------------------------------------------------------------------------------
 
     @Test
@@ -260,7 +260,7 @@ class PythonFloatFormatTest
             final long bits = randomBits(random, i);
             final double v = Double.longBitsToDouble(bits);
             final String text = PythonFloatFormat.format(v);
-            final double back = PythonFloatParse.parse(text);
+            final double back = PythonNumberSyntax.parseFloat(text);
             final boolean same = Double.isNaN(v) ? Double.isNaN(back) :
                 Double.doubleToRawLongBits(back) == bits;
             if (!same && failures++ < 20)
