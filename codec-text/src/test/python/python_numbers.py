@@ -10,6 +10,9 @@ io.py4jcodec.text.format.PythonNumberSyntax:
                                                 the edge cases), with provenance
   python3 python_numbers.py eval                reads a JSON array of strings on stdin, writes a JSON
                                                 array of readings on stdout (the differential test)
+  python3 python_numbers.py repr                reads a JSON array of IEEE 754 bit patterns (16 hex
+                                                digits) on stdin, writes the JSON array of their repr()
+                                                (the other way: PythonFloatFormat's differential test)
 
 A reading is {"int": R, "float": R, "decimal": R} where R is {"error": "<exception class>"} or:
   int      {"value": "<decimal digits>"}
@@ -150,6 +153,9 @@ def main():
     elif len(sys.argv) == 2 and sys.argv[1] == "eval":
         strings = json.load(sys.stdin)
         json.dump([reading(s) for s in strings], sys.stdout, ensure_ascii=True)
+    elif len(sys.argv) == 2 and sys.argv[1] == "repr":
+        bits = json.load(sys.stdin)
+        json.dump([repr(struct.unpack("<d", struct.pack("<Q", int(b, 16)))[0]) for b in bits], sys.stdout)
     else:
         sys.exit(__doc__)
 

@@ -1,34 +1,22 @@
 package io.py4jcodec.text.format;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.py4jcodec.testkit.PythonPeer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link PythonNumberSyntax} against a running CPython 3.11 on a few thousand seeded strings built
  * from the characters number syntax turns on (digits of several scripts, signs, points, exponents,
- * underscores, the letters of inf/nan, every kind of white space, controls). The interpreter is
- * {@link PythonPeer#defaultInterpreter()}; where it is missing or not 3.11 the test skips with one
- * line (the committed vectors still run), unless the run requires Python ({@code PY4JCODEC_REQUIRE_PYTHON=1}).
+ * underscores, the letters of inf/nan, every kind of white space, controls), through
+ * {@link PythonScript}: skipped with one line where CPython 3.11 is missing (the committed vectors still run).
  */
 class PythonNumberSyntaxDifferentialTest {
     private static final long SEED = 20261205L;
     private static final int STRINGS = 4000;
-    private static final String SCRIPT = "src/test/python/python_numbers.py";
 
     /** What the strings are made of: weights by repetition. */
     private static final String[] ALPHABET = {
@@ -42,20 +30,8 @@ class PythonNumberSyntaxDifferentialTest {
 
     @Test
     void agreesWithPython311OnGeneratedStrings() throws Exception {
-        String interpreter = PythonPeer.defaultInterpreter();
-        String version = new ProcessRunner(interpreter).version();
-        if (version == null || !version.startsWith("3.11.")) {
-            String why = interpreter + (version == null ? " is not on this machine" : " is Python " + version + ", not 3.11")
-                    + ": the CPython differential test needs python3.11 (the committed vectors still ran)";
-            if (PythonPeer.required()) {
-                throw new AssertionError(why + " (this run requires Python: PY4JCODEC_REQUIRE_PYTHON)");
-            }
-            System.err.println("[skipped] " + why);
-            Assumptions.abort(why);
-        }
         List<String> inputs = generate(new SplittableRandom(SEED), STRINGS);
-        JsonNode readings = new ProcessRunner(interpreter).eval(inputs);
-        assertEquals(inputs.size(), readings.size());
+        JsonNode readings = PythonScript.run("eval", inputs);
         List<String> failures = new ArrayList<>();
         int[] accepted = new int[3];
         for (int i = 0; i < inputs.size(); i++) {
@@ -70,7 +46,7 @@ class PythonNumberSyntaxDifferentialTest {
         for (int a : accepted) {
             assertTrue(a > inputs.size() / 20 && a < inputs.size() * 19 / 20, mix);
         }
-        assertTrue(failures.isEmpty(), failures.size() + " disagreements with " + interpreter + " " + version
+        assertTrue(failures.isEmpty(), failures.size() + " disagreements with python3"
                 + " (seed " + SEED + "; " + mix + "):\n" + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
     }
 
@@ -144,53 +120,5 @@ class PythonNumberSyntaxDifferentialTest {
 
     private static String pick(SplittableRandom random, String[] from) {
         return from[random.nextInt(from.length)];
-    }
-
-    /** Runs the interpreter, bounded in time: a hung Python fails the test instead of hanging it. */
-    private record ProcessRunner(String interpreter) {
-        private static final ObjectMapper JSON = new ObjectMapper();
-
-        String version() {
-            try {
-                Process p = new ProcessBuilder(interpreter, "-c", "import platform; print(platform.python_implementation(), platform.python_version())")
-                        .redirectErrorStream(true).start();
-                p.getOutputStream().close();
-                byte[] out = p.getInputStream().readAllBytes();
-                if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                    p.destroyForcibly();
-                    return null;
-                }
-                String[] v = new String(out, java.nio.charset.StandardCharsets.UTF_8).trim().split(" ");
-                return v.length == 2 && v[0].equals("CPython") ? v[1] : null;
-            } catch (IOException e) {
-                return null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-
-        JsonNode eval(List<String> inputs) throws Exception {
-            Path script = Path.of(SCRIPT).toAbsolutePath();
-            assertTrue(Files.isRegularFile(script), "missing " + script);
-            Process p = new ProcessBuilder(interpreter, script.toString(), "eval").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            try {
-                CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return p.getInputStream().readAllBytes();
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-                try (OutputStream in = p.getOutputStream()) {
-                    JSON.writeValue(in, inputs);
-                }
-                byte[] bytes = out.get(60, TimeUnit.SECONDS);
-                assertTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "python_numbers.py eval failed");
-                return JSON.readTree(bytes);
-            } finally {
-                p.destroyForcibly();
-            }
-        }
     }
 }
