@@ -110,24 +110,14 @@ public final class PythonNumberSyntax {
     public static void parseInt(CharSequence text, IntegerText.Result r) {
         r.ok = true;
         r.overflow = false;
-        CharSequence s = asciiForm(text, false);
+        CharSequence s = strippedAscii(text);
         if (s == null) {
             r.fail(false);
             return;
         }
-        int i = 0;
+        int i = signLength(s);
         int n = s.length();
-        while (i < n && isCSpace(s.charAt(i))) {
-            i++;
-        }
-        while (n > i && isCSpace(s.charAt(n - 1))) {
-            n--;
-        }
-        boolean negative = false;
-        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            negative = s.charAt(i) == '-';
-            i++;
-        }
+        boolean negative = i == 1 && s.charAt(0) == '-';
         StringBuilder digits = new StringBuilder(n - i);
         int end = scanDigits(s, i, n, digits);
         if (end != n || digits.length() == 0) {
@@ -208,23 +198,13 @@ public final class PythonNumberSyntax {
      */
     public static double parseFloat(CharSequence text) {
         Objects.requireNonNull(text, "text");
-        CharSequence s = asciiForm(text, false);
+        CharSequence s = strippedAscii(text);
         if (s == null) {
             throw error("float", text, "a character that is neither a digit nor white space");
         }
-        int p = 0;
+        int p = signLength(s);
         int end = s.length();
-        while (p < end && isCSpace(s.charAt(p))) {
-            p++;
-        }
-        while (end > p && isCSpace(s.charAt(end - 1))) {
-            end--;
-        }
-        boolean negative = false;
-        if (p < end && (s.charAt(p) == '+' || s.charAt(p) == '-')) {
-            negative = s.charAt(p) == '-';
-            p++;
-        }
+        boolean negative = p == 1 && s.charAt(0) == '-';
         int length = end - p;
         if ((length == 3 || length == 8) && matchesIgnoreCase(s, p, "infinity", length)) {
             return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
@@ -281,13 +261,9 @@ public final class PythonNumberSyntax {
         if (s == null) {
             throw error("Decimal", text, "a character that is neither a digit nor white space");
         }
-        int p = 0;
+        int p = signLength(s);
         int end = s.length();
-        boolean negative = false;
-        if (p < end && (s.charAt(p) == '+' || s.charAt(p) == '-')) {
-            negative = s.charAt(p) == '-';
-            p++;
-        }
+        boolean negative = p == 1 && s.charAt(0) == '-';
         if (isDecimalSpecial(s, p, end)) {
             throw new NotInModelException("Decimal reads " + quote(text) + " as a special value (NaN or infinity)");
         }
@@ -426,6 +402,32 @@ public final class PythonNumberSyntax {
             }
         }
         return b;
+    }
+
+    /**
+     * What {@code int} and {@code float} parse: the text after CPython's first step, with C white
+     * space stripped from both ends ({@code PyLong_FromString}, {@code float_from_string_inner}); null
+     * when the first step refuses the text.
+     */
+    private static CharSequence strippedAscii(CharSequence text) {
+        CharSequence s = asciiForm(text, false);
+        if (s == null) {
+            return null;
+        }
+        int start = 0;
+        int end = s.length();
+        while (start < end && isCSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isCSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return start == 0 && end == s.length() ? s : s.subSequence(start, end);
+    }
+
+    /** 1 when {@code s} starts with a sign, else 0. */
+    private static int signLength(CharSequence s) {
+        return s.length() > 0 && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
     }
 
     /** CPython 3.11's {@code Py_UNICODE_TODECIMAL}: the digit's value, or -1. */
