@@ -34,6 +34,10 @@ import org.agrona.DirectBuffer;
  * control and format code point, every decimal digit) and against a running {@code python3}
  * ({@code PythonNumberSyntaxDifferentialTest}).
  *
+ * <p>Over the ~400 lines a class here should keep to, deliberately: it is the port of CPython's
+ * number reading, and its three readers share the first step, the white-space and digit tables and
+ * the PEP 515 scan; split, the rule that they differ only where CPython's do would be spread again.
+ *
  * <pre>{@code
  * IntegerText.Result r = new IntegerText.Result();
  * PythonNumberSyntax.parseInt("\u00a01_000 ", r);   // r.ok, r.value == 1000, as int() gives
