@@ -390,10 +390,9 @@ public final class PythonNumberSyntax {
             if (decimal && cp == '_') {
                 continue;
             }
-            if (cp < 0x7F && (cp != 0 || !decimal)) {
-                // int and float stop at U+0000 in their C parser; keeping it makes the grammar refuse it
-                b.append((char) cp);
-            } else if (decimal && cp == 0x7F) {
+            // copied as they are: below U+007F for int and float (U+0000 included, which their C
+            // parser then stops at), U+0001..U+007F for Decimal
+            if (decimal ? cp > 0 && cp <= 0x7F : cp < 0x7F) {
                 b.append((char) cp);
             } else if (isPythonSpace(cp)) {
                 b.append(' ');
