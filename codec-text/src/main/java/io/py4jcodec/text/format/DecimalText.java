@@ -14,8 +14,8 @@ import java.math.BigDecimal;
  *       adjusted exponent is &gt;= -6, scientific otherwise) is exactly {@code BigDecimal.toString()}
  *       of the same coefficient and scale, plus a {@code -} for Python's negative zero.</li>
  *   <li>Java reads with {@code new BigDecimal(text)}; Python with {@code Decimal(text)}, which also
- *       takes surrounding whitespace, underscores between digits, and special values
- *       ({@code NaN}, {@code Infinity}) that {@code BigDecimal} cannot hold.</li>
+ *       takes surrounding white space, underscores, and special values ({@code NaN}, {@code Infinity})
+ *       that {@code BigDecimal} cannot hold: {@link PythonNumberSyntax} has its rules.</li>
  * </ul>
  */
 public final class DecimalText {
@@ -32,52 +32,17 @@ public final class DecimalText {
     }
 
     /**
-     * Reads decimal text as {@code side} does, or returns {@code null} when that side rejects it (or
-     * accepts a special value the model cannot hold: see {@link #isPythonSpecial(String)}).
+     * Reads decimal text as {@code side} does: {@code new BigDecimal(text)} for Java,
+     * {@link PythonNumberSyntax#parseDecimal} ({@code Decimal(text)}) for Python.
+     *
+     * @throws PythonNumberSyntax.NotInModelException where Python reads a value the model cannot hold
+     * @throws NumberFormatException where the side rejects the text
      */
     public static DecimalValue parse(Side side, String text) {
-        String s = side == Side.PYTHON ? pythonNormalize(text) : text;
-        if (s == null) {
-            return null;
+        if (side == Side.PYTHON) {
+            return PythonNumberSyntax.parseDecimal(text);
         }
-        try {
-            BigDecimal v = new BigDecimal(s);
-            boolean negZero = v.signum() == 0 && s.startsWith("-");
-            return new DecimalValue(v, negZero);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** True for the special values Python's {@code Decimal} accepts and {@code BigDecimal} cannot hold. */
-    public static boolean isPythonSpecial(String text) {
-        String s = text.strip().toLowerCase(java.util.Locale.ROOT);
-        if (s.startsWith("+") || s.startsWith("-")) {
-            s = s.substring(1);
-        }
-        return s.equals("inf") || s.equals("infinity") || s.startsWith("nan") || s.startsWith("snan");
-    }
-
-    /** Python's extras stripped so that {@code BigDecimal} sees its own grammar, or null. */
-    private static String pythonNormalize(String text) {
-        String s = text.strip();
-        if (s.indexOf('_') < 0) {
-            // Python's Decimal has no 'd'/'f' suffix and no hex: BigDecimal does not either
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '_') {
-                boolean between = i > 0 && i + 1 < s.length() && Character.isDigit(s.charAt(i - 1))
-                        && Character.isDigit(s.charAt(i + 1));
-                if (!between) {
-                    return null;
-                }
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
+        BigDecimal v = new BigDecimal(text);
+        return new DecimalValue(v, v.signum() == 0 && text.startsWith("-"));
     }
 }

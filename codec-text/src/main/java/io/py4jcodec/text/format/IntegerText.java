@@ -8,12 +8,11 @@ import org.agrona.DirectBuffer;
  * <ul>
  *   <li>Java: {@code Integer.parseInt} / {@code Long.parseLong}: an optional {@code +} or
  *       {@code -}, then at least one digit; leading zeros are fine; no spaces.</li>
- *   <li>Python: {@code int(text)}: the same, plus surrounding whitespace and single underscores
- *       between digits.</li>
+ *   <li>Python: {@code int(text)}: read by {@link PythonNumberSyntax}, which shares the fast path
+ *       here ({@link PythonNumberSyntax#parsePlainInt}).</li>
  * </ul>
  * Canonical ASCII input takes a fast path that allocates nothing; anything else (non-ASCII digits,
- * which both languages accept, or Python's extras) goes through a String and the language's own
- * rules. Hand-written because Agrona's {@code parseLongAscii} does not accept a {@code +} and
+ * which Java accepts) goes through a String and {@code Long.parseLong}. Hand-written because Agrona's {@code parseLongAscii} does not accept a {@code +} and
  * reports overflow with an exception we would have to translate anyway.
  */
 public final class IntegerText {
@@ -34,13 +33,12 @@ public final class IntegerText {
     }
 
     /**
-     * {@code Long.parseLong} semantics on {@code buf[start, end)}.
+     * The common spelling, {@code [+-]} and 1 to 19 ASCII digits that fit in a long, read from the array:
+     * up to 18 digits cannot overflow (a 19th is checked once), so there are no per-digit overflow
+     * tests. Java's {@code Long.parseLong} and Python's {@code int()} read this text alike. Returns
+     * false (nothing decided) for anything else, which each side's general path handles.
      */
-    /**
-     * Up to 18 digits cannot overflow a long (a 19th is checked once): parsed from the array without the per-digit overflow
-     * tests. Returns false (nothing decided) for anything else, which the general loop handles.
-     */
-    private static boolean fastJavaLong(byte[] a, int i, int end, Result r) {
+    static boolean parsePlainLong(byte[] a, int i, int end, Result r) {
         boolean negative = false;
         if (i < end && (a[i] == '-' || a[i] == '+')) {
             negative = a[i] == '-';
@@ -72,11 +70,12 @@ public final class IntegerText {
         return true;
     }
 
+    /** {@code Long.parseLong} semantics on {@code buf[start, end)}. */
     public static void parseJavaLong(DirectBuffer buf, int start, int end, Result r) {
         r.ok = true;
         r.overflow = false;
         byte[] a = buf.byteArray();
-        if (a != null && fastJavaLong(a, buf.wrapAdjustment() + start, buf.wrapAdjustment() + end, r)) {
+        if (a != null && parsePlainLong(a, buf.wrapAdjustment() + start, buf.wrapAdjustment() + end, r)) {
             return;
         }
         int i = start;
@@ -150,58 +149,5 @@ public final class IntegerText {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    /**
-     * Python {@code int(text)} semantics for base 10 on a decoded string.
-     */
-    public static void parsePythonInt(String text, Result r) {
-        r.ok = true;
-        r.overflow = false;
-        String s = text.strip();
-        int i = 0;
-        int n = s.length();
-        boolean negative = false;
-        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            negative = s.charAt(i) == '-';
-            i++;
-        }
-        if (i >= n) {
-            r.fail(false);
-            return;
-        }
-        StringBuilder digits = new StringBuilder(n);
-        boolean lastUnderscore = true; // an underscore may not come first
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '_') {
-                if (lastUnderscore) {
-                    r.fail(false);
-                    return;
-                }
-                lastUnderscore = true;
-                continue;
-            }
-            int d = Character.digit(c, 10);
-            if (d < 0 || !Character.isDigit(c)) {
-                r.fail(false);
-                return;
-            }
-            digits.append((char) ('0' + d));
-            lastUnderscore = false;
-        }
-        if (lastUnderscore) {
-            r.fail(false);
-            return;
-        }
-        java.math.BigInteger v = new java.math.BigInteger(digits.toString());
-        if (negative) {
-            v = v.negate();
-        }
-        if (v.bitLength() > 63) {
-            r.fail(true);
-            return;
-        }
-        r.value = v.longValue();
     }
 }

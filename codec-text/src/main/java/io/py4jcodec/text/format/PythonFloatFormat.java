@@ -1,5 +1,7 @@
 package io.py4jcodec.text.format;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
@@ -12,51 +14,44 @@ import org.agrona.MutableDirectBuffer;
  * <p>The only differences from {@code repr} are the non-finite values, spelled the way py4j sends them:
  * NaN is {@code NaN}, positive infinity {@code Infinity} and negative infinity {@code -Infinity}.
  *
- * <h2>Why this is hand-written</h2>
- *
- * No JDK or library API reproduces CPython's {@code repr} on every JDK:
- * <ul>
- *   <li>{@link Double#toString(double)} on JDK 17 is not always shortest: {@code 1e23} comes out as
- *       {@code 9.999999999999999E22} and {@code 2.82879384806159e+17} as {@code 2.82879384806159008E17}.</li>
- *   <li>On JDK 19+ it is shortest, but when one significant digit would suffice it may still pick a
- *       closer two-digit decimal: {@link Double#MIN_VALUE} is {@code 4.9E-324} in Java and {@code 5e-324}
- *       in Python.</li>
- *   <li>The notation differs anyway: Python switches to scientific notation at {@code 1e16} and below
- *       {@code 1e-4} ({@code repr(1e16) == '1e+16'}, {@code repr(1e-5) == '1e-05'},
- *       {@code repr(1e15) == '1000000000000000.0'}), writes a lower-case {@code e}, always signs the
- *       exponent and pads it to at least two digits.</li>
- * </ul>
- *
- * <p>CPython uses David Gay's {@code dtoa} in mode 0: the digits are the shortest decimal digit string
- * that reads back (with round-half-even) as the same double; among the shortest candidates the one
- * closest to the exact binary value wins. With {@code decpt} the decimal exponent such that
- * {@code value = 0.d1d2... x 10^decpt}, fixed notation is used when {@code -4 < decpt <= 16} (with
- * {@code .0} appended to integers), scientific notation {@code d1[.d2...]e(+|-)XX} otherwise.
- *
  * <p>Examples: {@code format(0.1 + 0.2)} is {@code "0.30000000000000004"}, {@code format(1e16)} is
  * {@code "1e+16"}, {@code format(1e-7)} is {@code "1e-07"}, {@code format(-0.0)} is {@code "-0.0"},
  * {@code format(Double.MIN_VALUE)} is {@code "5e-324"}.
  *
- * <h2>Implementation</h2>
+ * <h2>Where the digits come from</h2>
  *
- * The digits come from an exact big-integer transcription of the digit loop of CPython's
- * {@code _Py_dg_dtoa} (mode 0), over the exact rounding interval of the value (both ends included when
- * the significand is even, a narrower lower gap at normal powers of two). Integers below 2^53 take a
- * trivial path (their own digits are the shortest). On JDK 19+ a fast path uses
- * {@link Double#toString(double)}, whose digits are, by its specification, the closest among the
- * shortest when the shortest length is at least 2 (this is also what {@code dtoa} selects); when the
- * shortest length could be 1 the fast path defers to the exact algorithm. Both paths are tested against
- * an oracle file generated with CPython.
+ * CPython uses David Gay's {@code dtoa} in mode 0: the shortest digit string that reads back as the
+ * same double, the one closest to the exact binary value among the shortest. The digits come from
+ * Raffaello Giulietti's Schubfach: on JDK 17 jackson-core's copy ({@code NumberOutput.toString(v, true)},
+ * the public entry to its {@code schubfach.DoubleToDecimal}, a package the module does not export),
+ * since JDK 17's own {@code Double.toString} is not always shortest ({@code 2.82879384806159e+17}
+ * comes out as {@code 2.82879384806159008E17}); on JDK 19+ {@code Double.toString} itself, the same
+ * algorithm under the same specification (JDK-4511638), measured 10-15% faster there. That
+ * specification differs from {@code dtoa} in one case only: when one significant digit would read
+ * back, it picks the closest decimal of one <em>or two</em> digits ({@link Double#MIN_VALUE} is
+ * {@code 4.9E-324}; CPython says {@code 5e-324}). So when it gives two significant digits
+ * {@code ab}, the two one-digit decimals around them, {@code a} and {@code a+1}, are tried, the
+ * closer to the value first; the first that reads back replaces them
+ * ({@link #oneDigitIfItReadsBack}). Integers below 2^53 skip Schubfach: their own digits are the
+ * shortest ({@link #integerDigits}), with no string to build.
  *
- * <p>Cost: about 0.1 microsecond per value on the JDK 19+ fast path and for integers, a few
- * microseconds on the exact path (every non-integer on JDK 17). The class is stateless and thread-safe.
+ * <p>Done by hand is what no library does: CPython's layout (fixed notation when
+ * {@code -4 < decpt <= 16}, with {@code .0} appended to integers; otherwise {@code d[.ddd]e(+|-)XX},
+ * lower-case, signed, at least two exponent digits) and the one-digit case above. Checked against
+ * 26,912 CPython reprs ({@code oracle/python-float-repr.txt}) and, where python3 is on the machine,
+ * against {@code repr} on seeded random doubles.
+ *
+ * <p>The class is stateless and thread-safe.
  */
 public final class PythonFloatFormat
 {
     /** Longest output: sign, 17 digits, point, "e-308" and some slack. */
     static final int MAX_LENGTH = 32;
 
-    /** Whether {@link Double#toString(double)} follows the JDK 19+ (JDK-4511638) shortest-decimal spec. */
+    /**
+     * Whether {@link Double#toString(double)} is Schubfach (JDK 19+, JDK-4511638): the same digits as
+     * jackson-core's, 10-15% faster on JDK 25 (docs/results/pynum-2026-12-05).
+     */
     static final boolean JDK_SHORTEST_TO_STRING = Runtime.version().feature() >= 19;
 
     private static final long SIGN_MASK = 0x8000_0000_0000_0000L;
@@ -106,14 +101,6 @@ public final class PythonFloatFormat
      */
     static int formatTo(final double v, final byte[] out)
     {
-        return formatTo(v, out, true);
-    }
-
-    /**
-     * As {@link #formatTo(double, byte[])}; {@code useFastPath} false forces the exact algorithm (tests).
-     */
-    static int formatTo(final double v, final byte[] out, final boolean useFastPath)
-    {
         if (v != v)
         {
             return copy(NAN, out);
@@ -142,7 +129,7 @@ public final class PythonFloatFormat
             return p;
         }
 
-        final Digits digits = shortestDigits(rawBits & ~SIGN_MASK, useFastPath);
+        final Digits digits = shortestDigits(rawBits & ~SIGN_MASK);
         return p + layout(digits.digits, digits.count, digits.decpt, out, p);
     }
 
@@ -251,10 +238,9 @@ public final class PythonFloatFormat
     /**
      * The CPython mode-0 digits of the positive finite nonzero double with the given bits.
      *
-     * @param bits        IEEE bits with the sign bit clear.
-     * @param useFastPath whether {@link Double#toString(double)} may be used (ignored below JDK 19).
+     * @param bits IEEE bits with the sign bit clear.
      */
-    static Digits shortestDigits(final long bits, final boolean useFastPath)
+    static Digits shortestDigits(final long bits)
     {
         final Digits result = new Digits();
         final double v = Double.longBitsToDouble(bits);
@@ -262,9 +248,13 @@ public final class PythonFloatFormat
         {
             integerDigits((long)v, result);
         }
-        else if (!useFastPath || !(JDK_SHORTEST_TO_STRING ? fastDigits(bits, result) : checkedDigits(bits, result)))
+        else
         {
-            exactDigits(bits, result);
+            schubfachDigits(v, result);
+            if (result.count == 2)
+            {
+                oneDigitIfItReadsBack(v, result);
+            }
         }
         return result;
     }
@@ -298,161 +288,14 @@ public final class PythonFloatFormat
         result.decpt = length;
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // Fast path below JDK 19: Double.toString's digits, proven shortest and unique, else the exact path
-    // ---------------------------------------------------------------------------------------------
-
     /**
-     * Below JDK 19 {@link Double#toString(double)} gives digits D (n of them) that read back as x but
-     * are not always the shortest or the closest. They are dtoa mode 0's digits exactly when no
-     * decimal of n - 1 digits reads back as x and D is the only one of n digits that does. The
-     * decimals that read back form an interval around x containing D, so it is enough to try the
-     * two (n - 1)-digit decimals around D (D truncated, and one unit above): if exactly one reads
-     * back it replaces D and the walk goes on one digit shorter; if both do, the exact algorithm
-     * picks the closer. At the end D's two neighbours of its own length must not read back.
-     * A few correctly rounded parses instead of big-integer arithmetic.
-     *
-     * @return false when the exact algorithm must decide.
+     * Schubfach's digits of {@code v > 0} (see the class comment for which copy), read back from
+     * its {@code Double.toString} form
+     * ({@code 123.45}, {@code 0.00123}, {@code 1.2345E-7}), trailing zeros dropped.
      */
-    static boolean checkedDigits(final long bits, final Digits result)
+    private static void schubfachDigits(final double v, final Digits result)
     {
-        if (!fastDigits(bits, result) || result.count > 17)
-        {
-            return false;
-        }
-        final double v = Double.longBitsToDouble(bits);
-        final byte[] d = result.digits;
-        int n = result.count;
-        long m = 0;
-        for (int i = 0; i < n; i++)
-        {
-            m = m * 10 + (d[i] - '0');
-        }
-        int e = result.decpt - n; // x reads back from m * 10^e
-        final byte[] scratch = new byte[32];
-        // JDK 17 often gives a digit too many: walk down while exactly one shorter decimal reads back
-        while (n >= 2)
-        {
-            final long t = m / 10;
-            final boolean low = readsBack(t, e + 1, v, scratch);
-            final boolean high = readsBack(t + 1, e + 1, v, scratch);
-            if (low && high)
-            {
-                return false; // two candidates: the closest needs exact arithmetic
-            }
-            if (!low && !high)
-            {
-                break;
-            }
-            m = low ? t : t + 1;
-            e++;
-            while (m % 10 == 0)
-            {
-                m /= 10;
-                e++;
-            }
-            n = 1;
-            for (long r = m; r >= 10; r /= 10)
-            {
-                n++; // t + 1 may carry into a new digit (999 -> 1000)
-            }
-        }
-        if (readsBack(m - 1, e, v, scratch) || readsBack(m + 1, e, v, scratch))
-        {
-            // several n-digit decimals read back (usual at 17 digits): dtoa takes the closest to x,
-            // which is x correctly rounded to n digits when that reads back (no shorter one does)
-            final java.math.BigDecimal r = new java.math.BigDecimal(v)
-                .round(new java.math.MathContext(n, java.math.RoundingMode.HALF_EVEN));
-            final java.math.BigInteger u = r.unscaledValue();
-            if (u.bitLength() > 62 || r.precision() != n)
-            {
-                return false;
-            }
-            final long rm = u.longValue();
-            final int re = -r.scale();
-            if (rm % 10 == 0 || !readsBack(rm, re, v, scratch))
-            {
-                return false;
-            }
-            m = rm;
-            e = re;
-        }
-        for (int i = n - 1; i >= 0; i--)
-        {
-            d[i] = (byte)('0' + (int)(m % 10));
-            m /= 10;
-        }
-        result.count = n;
-        result.decpt = e + n;
-        return true;
-    }
-
-    /** Whether {@code m * 10^e} (m > 0) parses, correctly rounded, to exactly {@code v}. */
-    private static boolean readsBack(final long m, final int e, final double v, final byte[] s)
-    {
-        if (m <= 0)
-        {
-            return false;
-        }
-        int p = 0;
-        long r = m;
-        while (r > 0)
-        {
-            s[p++] = (byte)('0' + (int)(r % 10));
-            r /= 10;
-        }
-        for (int i = 0, j = p - 1; i < j; i++, j--)
-        {
-            final byte t = s[i];
-            s[i] = s[j];
-            s[j] = t;
-        }
-        s[p++] = 'E';
-        int ae = e;
-        if (ae < 0)
-        {
-            s[p++] = '-';
-            ae = -ae;
-        }
-        if (ae >= 100)
-        {
-            s[p++] = (byte)('0' + ae / 100);
-        }
-        if (ae >= 10)
-        {
-            s[p++] = (byte)('0' + ae / 10 % 10);
-        }
-        s[p++] = (byte)('0' + ae % 10);
-        return Double.doubleToRawLongBits(ch.randelshofer.fastdoubleparser.JavaDoubleParser.parseDouble(s, 0, p))
-            == Double.doubleToRawLongBits(v);
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Fast path (JDK 19+)
-    // ---------------------------------------------------------------------------------------------
-
-    /**
-     * Takes the digits of {@link Double#toString(double)} when they are provably those of dtoa mode 0.
-     *
-     * <p>On JDK 19+ (JDK-4511638) the specification of {@code Double.toString} is: let p be the minimal
-     * length of the decimals that round to x; if p >= 2 the chosen decimal is the one of length p closest
-     * to x (ties: even last digit); if p = 1, the closest among the decimals of length 1 or 2. dtoa mode 0
-     * selects the closest of length p with the same tie rule. Hence:
-     * <ul>
-     *   <li>3 or more significant digits: p >= 3, identical.</li>
-     *   <li>1 significant digit: p = 1 and it is the closest of length 1 or 2, a fortiori the closest of
-     *       length 1 (and not a tie, since the midpoint would then be x itself, of length 2).</li>
-     *   <li>2 significant digits "ab" (b != 0): x lies strictly between a and a+1 (scaled), so p = 1
-     *       exactly when one of these two reads back as x. Then the exact algorithm decides; otherwise
-     *       p = 2 and the digits are identical.</li>
-     * </ul>
-     *
-     * @return false when the exact algorithm must be used.
-     */
-    private static boolean fastDigits(final long bits, final Digits result)
-    {
-        final double v = Double.longBitsToDouble(bits);
-        final String s = Double.toString(v);
+        final String s = JDK_SHORTEST_TO_STRING ? Double.toString(v) : NumberOutput.toString(v, true);
         final byte[] d = result.digits;
         int n = 0;
         int pointPos = -1;
@@ -462,22 +305,7 @@ public final class PythonFloatFormat
         for (int i = 0; i < length; i++)
         {
             final char c = s.charAt(i);
-            if (c >= '0' && c <= '9')
-            {
-                if (n == 0 && c == '0')
-                {
-                    leadingZeros++;
-                }
-                else
-                {
-                    if (n == d.length)
-                    {
-                        return false; // cannot happen with a shortest algorithm; be safe
-                    }
-                    d[n++] = (byte)c;
-                }
-            }
-            else if (c == '.')
+            if (c == '.')
             {
                 pointPos = leadingZeros + n;
             }
@@ -486,223 +314,58 @@ public final class PythonFloatFormat
                 exp = Integer.parseInt(s, i + 1, length, 10);
                 break;
             }
+            else if (n == 0 && c == '0')
+            {
+                leadingZeros++;
+            }
             else
             {
-                return false;
+                d[n++] = (byte)c; // at most 17 digits: Schubfach's output is the shortest
             }
         }
-        if (n == 0 || pointPos < 0)
-        {
-            return false;
-        }
-        while (n > 0 && d[n - 1] == '0')
+        while (d[n - 1] == '0')
         {
             n--;
         }
-        // value = 0.[leading zeros][digits] x 10^(pointPos + exp)
-        final int decpt = pointPos + exp - leadingZeros;
-        if (n == 2)
-        {
-            final int a = d[0] - '0';
-            final int q = decpt - 1;
-            if (Double.parseDouble(a + "E" + q) == v || Double.parseDouble((a + 1) + "E" + q) == v)
-            {
-                return false; // a single digit suffices: let the exact algorithm choose it
-            }
-        }
         result.count = n;
-        result.decpt = decpt;
-        return true;
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Exact algorithm: a BigInteger transcription of _Py_dg_dtoa, mode 0 (leftright, shortest)
-    // ---------------------------------------------------------------------------------------------
-
-    /**
-     * Computes the digits with exact integer arithmetic, following {@code _Py_dg_dtoa(d, 0, ...)}.
-     *
-     * <p>All quantities are scaled so that {@code v = b / S} with {@code 1 <= b / S < 10} before the digit
-     * loop; {@code mhi / S} and {@code mlo / S} are the distances from v to the upper and lower ends of its
-     * rounding interval (half an ulp each, except that the lower one is a quarter ulp for a normal power of
-     * two above the smallest normal binade).
-     */
-    static void exactDigits(final long bits, final Digits result)
-    {
-        final int biasedExponent = (int)(bits >>> 52);
-        final long fraction = bits & FRACTION_MASK;
-        final long significand;
-        final int e;
-        if (biasedExponent == 0)
-        {
-            significand = fraction;
-            e = -1074;
-        }
-        else
-        {
-            significand = fraction | HIDDEN_BIT;
-            e = biasedExponent - 1075;
-        }
-        // word1(&u) & 1 in dtoa: the lowest significand bit
-        final boolean even = (significand & 1) == 0;
-        // !word1 && !(word0 & Bndry_mask) && (word0 & (Exp_mask & ~Exp_msk1)): biased exponent >= 2
-        final boolean specCase = fraction == 0 && biasedExponent >= 2;
-
-        // Everything times 4 so both half gaps are integers: v = b / S.
-        BigInteger b;
-        BigInteger s;
-        BigInteger mhi;
-        BigInteger mlo;
-        if (e >= 0)
-        {
-            b = BigInteger.valueOf(significand).shiftLeft(e + 2);
-            s = BigInteger.valueOf(4);
-            mhi = BigInteger.ONE.shiftLeft(e + 1);
-            mlo = specCase ? BigInteger.ONE.shiftLeft(e) : mhi;
-        }
-        else
-        {
-            b = BigInteger.valueOf(significand).shiftLeft(2);
-            s = BigInteger.ONE.shiftLeft(2 - e);
-            mhi = BigInteger.TWO;
-            mlo = specCase ? BigInteger.ONE : mhi;
-        }
-
-        // k = floor(log10(v)): estimate, scale, then correct exactly.
-        final double v = Double.longBitsToDouble(bits);
-        int k = (int)Math.floor(Math.log10(v));
-        if (k >= 0)
-        {
-            s = s.multiply(PowersOfTen.get(k));
-        }
-        else
-        {
-            final BigInteger scale = PowersOfTen.get(-k);
-            b = b.multiply(scale);
-            mhi = mhi.multiply(scale);
-            mlo = specCase ? mlo.multiply(scale) : mhi;
-        }
-        while (b.compareTo(s) < 0)
-        {
-            k--;
-            b = b.multiply(BigInteger.TEN);
-            mhi = mhi.multiply(BigInteger.TEN);
-            mlo = specCase ? mlo.multiply(BigInteger.TEN) : mhi;
-        }
-        while (b.compareTo(s.multiply(BigInteger.TEN)) >= 0)
-        {
-            k++;
-            s = s.multiply(BigInteger.TEN);
-        }
-
-        final byte[] d = result.digits;
-        int n = 0;
-        while (true)
-        {
-            final BigInteger[] qr = b.divideAndRemainder(s);
-            int dig = '0' + qr[0].intValue();
-            b = qr[1];
-            final int j = b.compareTo(mlo);
-            final BigInteger delta = s.subtract(mhi);
-            int j1 = delta.signum() < 0 ? 1 : b.compareTo(delta);
-
-            if (j1 == 0 && even)
-            {
-                if (dig == '9')
-                {
-                    d[n++] = '9';
-                    k = roundOff(d, n, k, result);
-                    result.decpt = k + 1;
-                    return;
-                }
-                if (j > 0)
-                {
-                    dig++;
-                }
-                d[n++] = (byte)dig;
-                break;
-            }
-            if (j < 0 || (j == 0 && even))
-            {
-                if (b.signum() != 0 && j1 > 0)
-                {
-                    // Either dig or dig+1 would work: take whichever is closer to v.
-                    j1 = b.shiftLeft(1).compareTo(s);
-                    if (j1 > 0 || (j1 == 0 && (dig & 1) != 0))
-                    {
-                        if (dig == '9')
-                        {
-                            d[n++] = '9';
-                            k = roundOff(d, n, k, result);
-                            result.decpt = k + 1;
-                            return;
-                        }
-                        dig++;
-                    }
-                }
-                d[n++] = (byte)dig;
-                break;
-            }
-            if (j1 > 0)
-            {
-                if (dig == '9')
-                {
-                    d[n++] = '9';
-                    k = roundOff(d, n, k, result);
-                    result.decpt = k + 1;
-                    return;
-                }
-                d[n++] = (byte)(dig + 1);
-                break;
-            }
-            d[n++] = (byte)dig;
-            b = b.multiply(BigInteger.TEN);
-            mhi = mhi.multiply(BigInteger.TEN);
-            mlo = specCase ? mlo.multiply(BigInteger.TEN) : mhi;
-        }
-        result.count = n;
-        result.decpt = k + 1;
+        result.decpt = pointPos + exp - leadingZeros; // v = 0.[leading zeros][digits] x 10^(pointPos + exp)
     }
 
     /**
-     * dtoa's {@code roundoff}: adds one to the last digit of {@code d[0..n)}, dropping the trailing
-     * nines; sets {@code result.count} and returns the (possibly incremented) k.
+     * Schubfach gave two significant digits {@code ab} (b != 0): v lies strictly between the one-digit
+     * decimals {@code a} and {@code a+1} (scaled), and those two are the only one-digit decimals that
+     * can read back as v. dtoa takes the closer of them that reads back; only when neither does are
+     * two digits the shortest, and then Schubfach's are dtoa's (both take the closest). The closer is
+     * told by b, or at b = 5 by exact comparison with the midpoint (never equal to v: a midpoint
+     * {@code a5 x 10^k} is not a binary fraction when k < 0, and when k >= 0 two one-digit decimals
+     * cannot both be within half an ulp of a 53-bit value).
      */
-    private static int roundOff(final byte[] d, final int n, final int k, final Digits result)
+    static void oneDigitIfItReadsBack(final double v, final Digits result)
     {
-        int i = n - 1;
-        while (d[i] == '9')
+        final int a = result.digits[0] - '0';
+        final int b = result.digits[1] - '0';
+        final int q = result.decpt - 1; // v ~ a.b x 10^q
+        final boolean upIsCloser = b > 5 || b == 5
+            && new BigDecimal(v).compareTo(new BigDecimal(BigInteger.valueOf(a * 10L + 5), 1 - q)) > 0;
+        final int closer = upIsCloser ? a + 1 : a;
+        final int other = upIsCloser ? a : a + 1;
+        final int digit = readsBack(closer, q, v) ? closer : readsBack(other, q, v) ? other : -1;
+        if (digit == 10)
         {
-            if (i == 0)
-            {
-                d[0] = '1';
-                result.count = 1;
-                return k + 1;
-            }
-            i--;
+            result.digits[0] = '1';
+            result.decpt++;
+            result.count = 1;
         }
-        d[i]++;
-        result.count = i + 1;
-        return k;
+        else if (digit > 0)
+        {
+            result.digits[0] = (byte)('0' + digit);
+            result.count = 1;
+        }
     }
 
-    /** 10^0 .. 10^350, built on first use of the exact algorithm. */
-    private static final class PowersOfTen
+    /** Whether {@code digit x 10^q} parses, correctly rounded, to exactly {@code v}. */
+    private static boolean readsBack(final int digit, final int q, final double v)
     {
-        private static final BigInteger[] POWERS = new BigInteger[351];
-
-        static
-        {
-            POWERS[0] = BigInteger.ONE;
-            for (int i = 1; i < POWERS.length; i++)
-            {
-                POWERS[i] = POWERS[i - 1].multiply(BigInteger.TEN);
-            }
-        }
-
-        static BigInteger get(final int k)
-        {
-            return POWERS[k];
-        }
+        return digit > 0 && Double.parseDouble(digit + "E" + q) == v;
     }
 }

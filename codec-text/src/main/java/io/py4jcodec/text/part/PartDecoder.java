@@ -31,7 +31,7 @@ import io.py4jcodec.text.format.Escaping;
 import io.py4jcodec.text.format.IntegerText;
 import io.py4jcodec.text.format.JavaDoubleText;
 import io.py4jcodec.text.format.PythonFloatFormat;
-import io.py4jcodec.text.format.PythonFloatParse;
+import io.py4jcodec.text.format.PythonNumberSyntax;
 import io.py4jcodec.text.format.Utf8;
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import java.util.ArrayList;
@@ -170,8 +170,8 @@ public final class PartDecoder {
     private long readInteger(DirectBuffer buf, int from, int end, long base, int part, boolean intPrefix) {
         if (side == Side.JAVA) {
             IntegerText.parseJavaLong(buf, from, end, num);
-        } else {
-            IntegerText.parsePythonInt(text(buf, from, end, base, part), num);
+        } else if (!PythonNumberSyntax.parsePlainInt(buf, from, end, num)) {
+            PythonNumberSyntax.parseInt(text(buf, from, end, base, part), num);
         }
         if (!num.ok) {
             String t = Utf8.decodeReplacing(buf, from, end);
@@ -246,9 +246,10 @@ public final class PartDecoder {
 
     private DoubleValue readDouble(DirectBuffer buf, int from, int end, long base, int part) {
         byte[] array = buf.byteArray();
-        if (side == Side.JAVA && !strict && array != null) {
-            // Double.parseDouble's grammar and rounding, read from the bytes; anything it rejects
-            // (py4j's inf/nan spellings, errors) takes the general path below
+        if (array != null && !strict && (side == Side.JAVA || PythonNumberSyntax.isPlainFloat(buf, from, end))) {
+            // Double.parseDouble's grammar and rounding, read from the bytes (on the Python side only
+            // for the plain spellings float() reads alike); anything it rejects (py4j's inf/nan
+            // spellings, errors) takes the general path below
             try {
                 return new DoubleValue(JavaDoubleParser.parseDouble(array, buf.wrapAdjustment() + from, end - from));
             } catch (NumberFormatException e) {
@@ -258,7 +259,7 @@ public final class PartDecoder {
         String t = text(buf, from, end, base, part);
         double d;
         try {
-            d = side == Side.JAVA ? JavaDoubleText.parse(t) : PythonFloatParse.parse(t);
+            d = side == Side.JAVA ? JavaDoubleText.parse(t) : PythonNumberSyntax.parseFloat(t);
         } catch (NumberFormatException e) {
             throw ProtocolException.of(Reason.BAD_NUMBER, base + from, part, "not a double: " + ProtocolException.snippet(t));
         }
@@ -280,12 +281,14 @@ public final class PartDecoder {
 
     private DecimalValue readDecimal(DirectBuffer buf, int from, int end, long base, int part) {
         String t = text(buf, from, end, base, part);
-        DecimalValue v = DecimalText.parse(side, t);
-        if (v == null) {
-            if (side == Side.PYTHON && DecimalText.isPythonSpecial(t)) {
-                throw ProtocolException.of(Reason.UNREPRESENTABLE, base + from, part,
-                        "Python reads this special Decimal but the model has no place for it: " + ProtocolException.snippet(t));
-            }
+        DecimalValue v;
+        try {
+            v = DecimalText.parse(side, t);
+        } catch (PythonNumberSyntax.NotInModelException e) {
+            throw ProtocolException.of(Reason.UNREPRESENTABLE, base + from, part,
+                    "Python reads this Decimal but the model has no place for it (a special value or a scale"
+                            + " beyond 32 bits): " + ProtocolException.snippet(t));
+        } catch (NumberFormatException e) {
             throw ProtocolException.of(Reason.BAD_NUMBER, base + from, part, "not a decimal: " + ProtocolException.snippet(t));
         }
         if (strict && !t.equals(DecimalText.format(Side.PYTHON, v)) && !t.equals(DecimalText.format(Side.JAVA, v))) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Expected results are CPython 3.11.7's {@code float(s)}: the value's repr, or ValueError.
  */
-class PythonFloatParseTest
+class PythonNumberSyntaxFloatTest
 {
     @Test
     void acceptedAsCPythonDoes()
@@ -48,6 +48,11 @@ class PythonFloatParseTest
         assertParse("1.5", "1.5\u00A0");
         assertParse("1.5", "\u20031.5\u3000");
         assertParse("1.5", "\u00851.5\u2028");
+        // decimal digits of any script CPython 3.11 knows, also in the exponent
+        assertParse("1.5", "\u0661.5");
+        assertParse("10.0", "\uFF11\uFF10");
+        assertParse("55.5", "\uD835\uDFD3\u0665.\u0F25");
+        assertParse("1000.0", "1e\u0663");
         // Java's Double.toString spellings are plain decimals to Python too
         assertParse("10000000000.0", "1.0E10");
         assertParse("5e-324", "4.9E-324");
@@ -98,10 +103,10 @@ class PythonFloatParseTest
     void negativeNanKeepsItsSignBitAsInCPython()
     {
         // math.copysign(1.0, float("-nan")) == -1.0, and float("nan") is positive
-        final double negative = PythonFloatParse.parse("-NaN");
+        final double negative = PythonNumberSyntax.parseFloat("-NaN");
         assertTrue(Double.isNaN(negative));
         assertEquals(-1.0, Math.copySign(1.0, negative));
-        assertEquals(1.0, Math.copySign(1.0, PythonFloatParse.parse("nan")));
+        assertEquals(1.0, Math.copySign(1.0, PythonNumberSyntax.parseFloat("nan")));
     }
 
     @ParameterizedTest
@@ -111,23 +116,23 @@ class PythonFloatParseTest
         "", "   ", "\t", ".", "e5", "1e", "1.5e+", "1e-", "+-1", "--1", "- 1", "1 2", "1.2.3",
         "infinit", "infinityy", "in f", "in", "nan(1)", "nanq", "-+inf", "in_f", "inf1",
         "\u001C1.5", "1.5\u001F", "\u007F1", "1\u00A05", "1.5 \u00E9", "1,5", "\u0000", "1.5\u0000",
-        "\u0661.5", "\uFF11", // non-ASCII digits: CPython accepts these (see class Javadoc), we do not
+        "\u0661\u066B5", "\u00B2", "\uD807\uDF55", // not decimal digits to CPython 3.11 (U+11F55 is Unicode 15)
     })
     void rejectedAsCPythonDoes(final String input)
     {
-        final NumberFormatException e = assertThrows(NumberFormatException.class, () -> PythonFloatParse.parse(input),
+        final NumberFormatException e = assertThrows(NumberFormatException.class, () -> PythonNumberSyntax.parseFloat(input),
             () -> "accepted '" + input + "'");
-        assertTrue(e.getMessage().startsWith("could not convert string to float: '"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Python's float() refuses '"), e.getMessage());
     }
 
     @Test
     void errorMessageNamesTheInputAndTheReason()
     {
-        final NumberFormatException e = assertThrows(NumberFormatException.class, () -> PythonFloatParse.parse("1__0"));
-        assertEquals("could not convert string to float: '1__0' (underscore not between two digits at index 1)",
+        final NumberFormatException e = assertThrows(NumberFormatException.class, () -> PythonNumberSyntax.parseFloat("1__0"));
+        assertEquals("Python's float() refuses '1__0' (unexpected character at index 1)",
             e.getMessage());
         final String longInput = "9".repeat(200) + "x";
-        final String message = assertThrows(NumberFormatException.class, () -> PythonFloatParse.parse(longInput))
+        final String message = assertThrows(NumberFormatException.class, () -> PythonNumberSyntax.parseFloat(longInput))
             .getMessage();
         assertTrue(message.length() < 160, message);
     }
@@ -135,7 +140,7 @@ class PythonFloatParseTest
     @Test
     void nullIsRejected()
     {
-        assertThrows(NullPointerException.class, () -> PythonFloatParse.parse(null));
+        assertThrows(NullPointerException.class, () -> PythonNumberSyntax.parseFloat(null));
     }
 
     @Test
@@ -146,7 +151,7 @@ class PythonFloatParseTest
 
     private static void assertParse(final String expectedPythonRepr, final CharSequence input)
     {
-        final double v = PythonFloatParse.parse(input);
+        final double v = PythonNumberSyntax.parseFloat(input);
         final String repr = Double.isNaN(v) ? "nan" :
             Double.isInfinite(v) ? (v > 0 ? "inf" : "-inf") : PythonFloatFormat.format(v);
         assertEquals(expectedPythonRepr, repr, () -> "float('" + input + "')");
