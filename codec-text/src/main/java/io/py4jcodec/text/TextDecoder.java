@@ -608,7 +608,7 @@ public final class TextDecoder implements MessageDecoder {
     }
 
     private String text(DirectBuffer buf, int s, int e, long base, int part) {
-        return javaReader && !strict ? Utf8.decodeReplacing(buf, s, e) : Utf8.decodeStrict(buf, s, e, base, part);
+        return Utf8.decode(side, strict, buf, s, e, base, part);
     }
 
     private String id(DirectBuffer buf, int s, int e, long base, int part) {
@@ -621,11 +621,7 @@ public final class TextDecoder implements MessageDecoder {
     }
 
     private String escaped(DirectBuffer buf, int s, int e, long base, int part) {
-        String raw = text(buf, s, e, base, part);
-        if (strict) {
-            Escaping.checkWellFormed(raw, base + s, part);
-        }
-        return Escaping.unescape(side, raw);
+        return Escaping.unescape(side, strict, buf, s, e, base, part);
     }
 
     private Integer count(DirectBuffer buf, int s, int e, long base, int part) {
