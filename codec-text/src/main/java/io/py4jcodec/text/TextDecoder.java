@@ -34,8 +34,8 @@ import org.agrona.DirectBuffer;
  * character). Any other line names a command, whose lines are those the real reader takes: fixed
  * layouts read a fixed number of lines (the last one, {@code e}, is not checked by the real peers;
  * in strict mode it must be {@code e}); argument lists run to {@code e} (on Java also to a blank
- * line, which lenient mode accepts as the end, as Java does). Commands without an {@code e} line:
- * {@code s}, {@code z}, and {@code A} as Python writes it.
+ * line, which lenient mode accepts as the end, as Java does). Each command's lines are its
+ * {@link Layouts layout}, which also names the commands without an {@code e} line.
  *
  * <p>In {@link ConnectionMode#GATEWAY} mode, after {@link #expectAnswer()} the next line is the
  * answer even without its {@code !} (py4j 0.9 peers wrote none). In
@@ -84,10 +84,10 @@ public final class TextDecoder implements MessageDecoder {
     private int lineIndex;
     private boolean frameDone;
     private CommandTable.Spec spec;
-    private Layout layout;
+    private Layout<?> layout;
     private Slot[] slots;
     private int slot;
-    private Object[] values;
+    private final Fields fields = new Fields();
     // arguments of the list being read: a reused scratch array, copied once into an immutable list
     private Value[] args;
     private int argCount;
@@ -351,7 +351,7 @@ public final class TextDecoder implements MessageDecoder {
         layout = null;
         slots = null;
         slot = 0;
-        values = null;
+        fields.clear();
         args = null;
         argCount = 0;
         unknownLines = null;
@@ -464,7 +464,7 @@ public final class TextDecoder implements MessageDecoder {
         } else {
             letter = exact ? (char) (buf.getByte(s) & 0xff) : 0;
         }
-        Layout l = spec.sub(letter);
+        Layout<?> l = spec.sub(letter);
         if (l != null && (exact || !strict)) {
             startLayout(l);
             return;
@@ -486,13 +486,12 @@ public final class TextDecoder implements MessageDecoder {
         startErrorLayout(l == null ? spec.unknownSubSlots() : l.slots());
     }
 
-    private void startLayout(Layout l) {
+    private void startLayout(Layout<?> l) {
         layout = l;
         slots = l.slots();
-        values = new Object[slots.length];
         slot = 0;
         if (slots.length == 0) {
-            message = l.builder().build(values);
+            message = l.build(fields);
             frameDone = true;
         } else if (slots[0] == Slot.ARGS) {
             startArgs();
@@ -502,7 +501,6 @@ public final class TextDecoder implements MessageDecoder {
     private void startErrorLayout(Slot[] skip) {
         layout = null;
         slots = skip == null ? NO_SLOTS : skip;
-        values = new Object[slots.length];
         slot = 0;
         if (slots.length == 0) {
             frameDone = true;
@@ -544,22 +542,21 @@ public final class TextDecoder implements MessageDecoder {
             return;
         }
         try {
-            values[slot] = switch (k) {
-                case RAW -> text(buf, s, e, base, part);
-                case ID -> id(buf, s, e, base, part);
-                case ESCAPED -> escaped(buf, s, e, base, part);
-                case PART -> parts.decode(buf, s, e, PartContext.ARGUMENT, base, part);
-                case COUNT -> count(buf, s, e, base, part);
-                case INT -> integer(buf, s, e, base, part);
+            switch (k) {
+                case RAW -> fields.set(slot, text(buf, s, e, base, part));
+                case ID -> fields.set(slot, id(buf, s, e, base, part));
+                case ESCAPED -> fields.set(slot, escaped(buf, s, e, base, part));
+                case PART -> fields.set(slot, parts.decode(buf, s, e, PartContext.ARGUMENT, base, part));
+                case COUNT -> fields.setInt(slot, count(buf, s, e, base, part));
+                case INT -> fields.setInt(slot, integer(buf, s, e, base, part));
                 case END -> {
                     if (strict && !(e - s == 1 && buf.getByte(s) == 'e')) {
                         throw ProtocolException.of(Reason.MISSING_END, base + s, part,
                                 "expected the end line 'e', found " + ProtocolException.snippet(Utf8.decodeReplacing(buf, s, e)));
                     }
-                    yield null;
                 }
-                default -> throw new IllegalStateException(k.name());
-            };
+                case ARGS -> throw new AssertionError("argument lines are read above");
+            }
         } catch (ProtocolException ex) {
             if (k == Slot.ID && ex.reason() == Reason.EMPTY_REFERENCE) {
                 throw close(ex);
@@ -575,12 +572,12 @@ public final class TextDecoder implements MessageDecoder {
     }
 
     private void completeArgs() {
-        values[slot] = switch (argCount) {
+        fields.set(slot, switch (argCount) {
             case 0 -> List.of();
             case 1 -> List.of(args[0]);
             case 2 -> List.of(args[0], args[1]);
             default -> List.of(java.util.Arrays.copyOf(args, argCount));
-        };
+        });
         java.util.Arrays.fill(args, 0, argCount, null);
         args = null;
         argCount = 0;
@@ -597,7 +594,7 @@ public final class TextDecoder implements MessageDecoder {
         }
         frameDone = true;
         if (pending == null && layout != null) {
-            message = layout.builder().build(values);
+            message = layout.build(fields);
         }
     }
 
@@ -624,7 +621,7 @@ public final class TextDecoder implements MessageDecoder {
         return Escaping.unescape(side, strict, buf, s, e, base, part);
     }
 
-    private Integer count(DirectBuffer buf, int s, int e, long base, int part) {
+    private int count(DirectBuffer buf, int s, int e, long base, int part) {
         if (e - s < 1 || (strict && buf.getByte(s) != 'i')) {
             throw ProtocolException.of(Reason.BAD_NUMBER, base + s, part,
                     "expected an int part such as i2: " + ProtocolException.snippet(Utf8.decodeReplacing(buf, s, e)));
@@ -632,7 +629,7 @@ public final class TextDecoder implements MessageDecoder {
         return integer(buf, s + 1, e, base, part);
     }
 
-    private Integer integer(DirectBuffer buf, int s, int e, long base, int part) {
+    private int integer(DirectBuffer buf, int s, int e, long base, int part) {
         IntegerText.parseJavaLong(buf, s, e, num);
         if (!num.ok || num.value < Integer.MIN_VALUE || num.value > Integer.MAX_VALUE) {
             throw ProtocolException.of(num.ok || num.overflow ? Reason.NUMBER_OUT_OF_RANGE : Reason.BAD_NUMBER, base + s, part,
