@@ -2,41 +2,52 @@ package io.py4jcodec.text;
 
 import io.py4jcodec.api.model.Command;
 import io.py4jcodec.api.model.CommandKind;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * The lines of one command after its name (and sub-command), in order, and how to build the record
- * from them: the decoder reads the lines into {@link Fields} and calls {@link #build}; the encoder
- * walks the same lines and writes each record field. Every layout is in {@link Layouts}.
+ * The lines of one command after its name (and sub-command), in order, and the two ways between
+ * the record and its {@link Fields} (field {@code i} is line {@code i}'s value): the decoder reads
+ * the lines into fields and {@linkplain #build builds} the record; the encoder {@linkplain #fill
+ * fills} the fields from the record and writes the lines. Every layout is in {@link Layouts}:
+ *
+ * <pre>{@code
+ * Layout.of(LIST_SORT, f -> new ListSortCommand(f.text(0)), (c, f) -> f.text(0, c.listId()),
+ *         Line.raw("list id"), Line.end());
+ * }</pre>
+ *
+ * <p>Why the record's accessors are called in one lambda rather than one per line: the encoder
+ * then makes one call that the JIT cannot inline per command (to the layout's lambda, where the
+ * accessors inline) instead of one per line; per-line accessor functions cost pyspark-mix encoding
+ * ~20% (docs/decisions.md).
  *
  * @param <C> the command record
  */
 final class Layout<C extends Command> {
     private final CommandKind kind;
     private final Function<Fields, C> builder;
-    private final Line<C>[] lines;
+    private final BiConsumer<C, Fields> filler;
+    private final Line[] lines;
     private final Slot[] slots;
 
-    private Layout(CommandKind kind, Function<Fields, C> builder, Line<C>[] lines) {
+    private Layout(CommandKind kind, Function<Fields, C> builder, BiConsumer<C, Fields> filler, Line[] lines) {
+        if (lines.length > Fields.MAX) {
+            throw new IllegalArgumentException(kind + " has more lines than Fields holds");
+        }
         this.kind = kind;
         this.builder = builder;
+        this.filler = filler;
         this.lines = lines;
         this.slots = new Slot[lines.length];
         for (int i = 0; i < lines.length; i++) {
             slots[i] = lines[i].slot();
         }
-        if (lines.length > Fields.MAX) {
-            throw new IllegalArgumentException(kind + " has more lines than Fields holds");
-        }
     }
 
-    /**
-     * A layout; {@code builder} reads the fields by line index:
-     * {@code Layout.of(LIST_SORT, f -> new ListSortCommand(f.text(0)), Line.raw("list id", ListSortCommand::listId), Line.end())}.
-     */
-    @SafeVarargs
-    static <C extends Command> Layout<C> of(CommandKind kind, Function<Fields, C> builder, Line<C>... lines) {
-        return new Layout<>(kind, builder, lines);
+    /** A layout: the record from the fields, the fields from the record, the lines. */
+    static <C extends Command> Layout<C> of(CommandKind kind, Function<Fields, C> builder, BiConsumer<C, Fields> filler,
+                                            Line... lines) {
+        return new Layout<>(kind, builder, filler, lines);
     }
 
     CommandKind kind() {
@@ -48,7 +59,8 @@ final class Layout<C extends Command> {
         return slots;
     }
 
-    Line<C>[] lines() {
+    /** The lines, in order (shared; not to be modified). */
+    Line[] lines() {
         return lines;
     }
 
@@ -56,12 +68,12 @@ final class Layout<C extends Command> {
         return builder.apply(fields);
     }
 
-    /** {@code command} as this layout's record: each kind is one record class, so the kind is the check. */
+    /**
+     * Puts the fields of {@code command}, whose {@link Command#kind()} the caller looked this layout
+     * up by (each kind is one record class, so that is the type check), into {@code fields}.
+     */
     @SuppressWarnings("unchecked")
-    C cast(Command command) {
-        if (command.kind() != kind) {
-            throw new IllegalArgumentException(command.kind() + " given to the layout of " + kind);
-        }
-        return (C) command;
+    void fill(Command command, Fields fields) {
+        filler.accept((C) command, fields);
     }
 }

@@ -29,6 +29,7 @@ public final class TextEncoder implements MessageEncoder {
 
     private final Side side;
     private final PartEncoder parts;
+    private final Fields fields = new Fields();
 
     TextEncoder(Side side) {
         this.side = side;
@@ -79,21 +80,25 @@ public final class TextEncoder implements MessageEncoder {
         return p + lines(Layouts.of(kind, side), c, dst, p) - index;
     }
 
-    /** Walks the command's layout: each line written from its record field, as the slot says. */
-    private <C extends Command> int lines(Layout<C> layout, Command command, MutableDirectBuffer dst, int index) {
-        C c = layout.cast(command);
+    /** Walks the command's layout: each line written from its field, as its slot says. */
+    private int lines(Layout<?> layout, Command command, MutableDirectBuffer dst, int index) {
+        Fields f = fields;
+        layout.fill(command, f);
+        Line[] lines = layout.lines();
         int p = index;
-        for (Line<C> line : layout.lines()) {
+        for (int i = 0; i < lines.length; i++) {
+            Line line = lines[i];
             p += switch (line.slot()) {
-                case RAW, ID -> raw(line.text(c), dst, p, line.what());
-                case ESCAPED -> escaped(line.text(c), dst, p);
-                case PART -> part(line.value(c), dst, p);
-                case ARGS -> parts(line.values(c), dst, p);
-                case COUNT -> part(new IntValue(line.number(c)), dst, p);
-                case INT -> integer(line.number(c), dst, p);
+                case RAW, ID -> raw(f.text(i), dst, p, line.what());
+                case ESCAPED -> escaped(f.text(i), dst, p);
+                case PART -> part(f.value(i), dst, p);
+                case ARGS -> parts(f.values(i), dst, p);
+                case COUNT -> part(new IntValue(f.number(i)), dst, p);
+                case INT -> integer(f.number(i), dst, p);
                 case END -> end(dst, p);
             };
         }
+        f.clear();
         return p - index;
     }
 
