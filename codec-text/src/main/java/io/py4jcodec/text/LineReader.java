@@ -9,6 +9,7 @@ import io.py4jcodec.api.model.FatalReturn;
 import io.py4jcodec.api.model.ReturnMessage;
 import io.py4jcodec.api.model.SuccessReturn;
 import io.py4jcodec.api.model.Value;
+import io.py4jcodec.text.format.AsciiCache;
 import io.py4jcodec.text.format.Escaping;
 import io.py4jcodec.text.format.IntegerText;
 import io.py4jcodec.text.format.Utf8;
@@ -25,6 +26,7 @@ final class LineReader {
     private final boolean strict;
     private final PartDecoder parts;
     private final IntegerText.Result num = new IntegerText.Result();
+    private final AsciiCache names = new AsciiCache();
 
     LineReader(Side side, boolean strict, Limits limits) {
         this.side = side;
@@ -67,9 +69,10 @@ final class LineReader {
         return side == Side.JAVA && PartDecoder.isJavaBlank(l.buf(), l.start(), l.end());
     }
 
-    /** A raw line, as this reader decodes text. */
+    /** A raw line (an id, a name), as this reader decodes text; short ASCII ones from the cache. */
     String text(LineView l) {
-        return Utf8.decode(side, strict, l.buf(), l.start(), l.end(), l.base(), l.index());
+        String cached = names.get(l.buf(), l.start(), l.end());
+        return cached != null ? cached : Utf8.decode(side, strict, l.buf(), l.start(), l.end(), l.base(), l.index());
     }
 
     /** A raw id line; a blank one is {@link Reason#EMPTY_REFERENCE}. */
