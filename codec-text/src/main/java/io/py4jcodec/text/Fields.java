@@ -5,11 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The values of a command's lines, by line index within its {@link Layout}: what the decoder read,
- * for the layout's builder, or what the encoder is to write, from the layout's filler. One decoder
- * or encoder reuses one instance frame after frame (no array per frame), and numbers are kept
- * unboxed. Typed getters and setters per slot kind: text for RAW, ID and ESCAPED, value for PART,
- * values for ARGS, number for COUNT and INT.
+ * The values of a command's lines as the decoder read them, by line index within its
+ * {@link Layout}, for the layout's builder. One decoder reuses one instance frame after frame (no
+ * array per frame), and numbers are kept unboxed. Typed getters per slot kind: text for RAW, ID
+ * and ESCAPED, value for PART, values for ARGS, number for COUNT and INT.
  */
 final class Fields {
     /** More lines than any layout has after its name and sub-command. */
@@ -24,26 +23,6 @@ final class Fields {
 
     void setInt(int i, int v) {
         ints[i] = v;
-    }
-
-    Fields text(int i, String v) {
-        objects[i] = v;
-        return this;
-    }
-
-    Fields value(int i, Value v) {
-        objects[i] = v;
-        return this;
-    }
-
-    Fields values(int i, List<Value> v) {
-        objects[i] = v;
-        return this;
-    }
-
-    Fields number(int i, int v) {
-        ints[i] = v;
-        return this;
     }
 
     /** A RAW, ID or ESCAPED line. */
@@ -67,7 +46,7 @@ final class Fields {
         return ints[i];
     }
 
-    /** Drops the references of the frame just built or written, so that they do not outlive it. */
+    /** Drops the references of the frame just built, so that they do not outlive it. */
     void clear() {
         Arrays.fill(objects, null);
     }

@@ -7,9 +7,10 @@ import java.util.function.Function;
 
 /**
  * The lines of one command after its name (and sub-command), in order, and the two ways between
- * the record and its {@link Fields} (field {@code i} is line {@code i}'s value): the decoder reads
- * the lines into fields and {@linkplain #build builds} the record; the encoder {@linkplain #fill
- * fills} the fields from the record and writes the lines. Every layout is in {@link Layouts}:
+ * the record and its lines' values (line {@code i}'s value is field {@code i}): the decoder reads
+ * the lines into {@link Fields} and {@linkplain #build builds} the record; the encoder's
+ * {@link TextEncoder.CommandLines} is {@linkplain #fill filled} from the record, in line order, and
+ * writes each line as it comes. Every layout is in {@link Layouts}:
  *
  * <pre>{@code
  * Layout.of(LIST_SORT, f -> new ListSortCommand(f.text(0)), (c, f) -> f.text(0, c.listId()),
@@ -18,19 +19,18 @@ import java.util.function.Function;
  *
  * <p>Why the record's accessors are called in one lambda rather than one per line: the encoder
  * then makes one call that the JIT cannot inline per command (to the layout's lambda, where the
- * accessors inline) instead of one per line; per-line accessor functions cost pyspark-mix encoding
- * ~20% (docs/decisions.md).
+ * accessors inline) instead of one per line (docs/decisions.md).
  *
  * @param <C> the command record
  */
 final class Layout<C extends Command> {
     private final CommandKind kind;
     private final Function<Fields, C> builder;
-    private final BiConsumer<C, Fields> filler;
+    private final BiConsumer<C, TextEncoder.CommandLines> filler;
     private final Line[] lines;
     private final Slot[] slots;
 
-    private Layout(CommandKind kind, Function<Fields, C> builder, BiConsumer<C, Fields> filler, Line[] lines) {
+    private Layout(CommandKind kind, Function<Fields, C> builder, BiConsumer<C, TextEncoder.CommandLines> filler, Line[] lines) {
         if (lines.length > Fields.MAX) {
             throw new IllegalArgumentException(kind + " has more lines than Fields holds");
         }
@@ -45,7 +45,7 @@ final class Layout<C extends Command> {
     }
 
     /** A layout: the record from the fields, the fields from the record, the lines. */
-    static <C extends Command> Layout<C> of(CommandKind kind, Function<Fields, C> builder, BiConsumer<C, Fields> filler,
+    static <C extends Command> Layout<C> of(CommandKind kind, Function<Fields, C> builder, BiConsumer<C, TextEncoder.CommandLines> filler,
                                             Line... lines) {
         return new Layout<>(kind, builder, filler, lines);
     }
@@ -70,10 +70,10 @@ final class Layout<C extends Command> {
 
     /**
      * Puts the fields of {@code command}, whose {@link Command#kind()} the caller looked this layout
-     * up by (each kind is one record class, so that is the type check), into {@code fields}.
+     * up by (each kind is one record class, so that is the type check), to {@code lines}, in line order.
      */
     @SuppressWarnings("unchecked")
-    void fill(Command command, Fields fields) {
-        filler.accept((C) command, fields);
+    void fill(Command command, TextEncoder.CommandLines lines) {
+        filler.accept((C) command, lines);
     }
 }

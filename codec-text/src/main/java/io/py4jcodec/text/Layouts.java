@@ -28,6 +28,11 @@ final class Layouts {
     private Layouts() {
     }
 
+    /** Every kind's layout as {@code sender} writes it, by ordinal (shared; not to be modified). */
+    static Layout<?>[] sentBy(Side sender) {
+        return sender == Side.PYTHON ? SENT_BY_PYTHON : SENT_BY_JAVA;
+    }
+
     /** The layout of {@code kind} as {@code sender} writes it; null for {@link CommandKind#UNKNOWN}. */
     static Layout<?> of(CommandKind kind, Side sender) {
         return (sender == Side.PYTHON ? SENT_BY_PYTHON : SENT_BY_JAVA)[kind.ordinal()];

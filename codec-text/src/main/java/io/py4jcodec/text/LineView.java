@@ -17,7 +17,11 @@ final class LineView {
     private int index;
 
     LineView set(DirectBuffer buf, int start, int end, long base, int index) {
-        this.buf = buf;
+        if (this.buf != buf) {
+            // only when it changes: a reference store into this long-lived object costs a GC
+            // barrier, and every line of a read is usually in the same buffer
+            this.buf = buf;
+        }
         this.start = start;
         this.end = end;
         this.base = base;

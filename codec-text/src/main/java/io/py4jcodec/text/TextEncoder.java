@@ -29,11 +29,12 @@ public final class TextEncoder implements MessageEncoder {
 
     private final Side side;
     private final PartEncoder parts;
-    private final Fields fields = new Fields();
+    private final CommandLines lines;
 
     TextEncoder(Side side) {
         this.side = side;
         this.parts = new PartEncoder(side);
+        this.lines = new CommandLines(); // after side, which it reads
     }
 
     /** The side whose bytes this encoder writes. */
@@ -77,29 +78,77 @@ public final class TextEncoder implements MessageEncoder {
             dst.putByte(p++, (byte) kind.subCommand());
             dst.putByte(p++, LF);
         }
-        return p + lines(Layouts.of(kind, side), c, dst, p) - index;
+        return p + lines.write(kind, c, dst, p) - index;
     }
 
-    /** Walks the command's layout: each line written from its field, as its slot says. */
-    private int lines(Layout<?> layout, Command command, MutableDirectBuffer dst, int index) {
-        Fields f = fields;
-        layout.fill(command, f);
-        Line[] lines = layout.lines();
-        int p = index;
-        for (int i = 0; i < lines.length; i++) {
-            Line line = lines[i];
-            p += switch (line.slot()) {
-                case RAW, ID -> raw(f.text(i), dst, p, line.what());
-                case ESCAPED -> escaped(f.text(i), dst, p);
-                case PART -> part(f.value(i), dst, p);
-                case ARGS -> parts(f.values(i), dst, p);
-                case COUNT -> part(new IntValue(f.number(i)), dst, p);
-                case INT -> integer(f.number(i), dst, p);
-                case END -> end(dst, p);
-            };
+    /**
+     * Writes the lines of one command as its layout says, fed by the layout's filler in line order
+     * (each field written as it is given, nothing stored; an {@code e} line the filler has no field
+     * for is written when the filler passes it or finishes).
+     */
+    final class CommandLines {
+        private final Layout<?>[] layouts = Layouts.sentBy(side);
+        // set only when it changes: a reference store into this long-lived object costs a GC barrier
+        private MutableDirectBuffer dst;
+        private int kind;
+        private int p;
+        private int next;
+
+        int write(CommandKind k, Command c, MutableDirectBuffer buffer, int index) {
+            if (dst != buffer) {
+                dst = buffer;
+            }
+            kind = k.ordinal();
+            p = index;
+            next = 0;
+            Layout<?> layout = layouts[kind];
+            layout.fill(c, this);
+            endLinesUpTo(layout.lines().length);
+            return p - index;
         }
-        f.clear();
-        return p - index;
+
+        /** Line {@code i}, a RAW, ID or ESCAPED line. */
+        CommandLines text(int i, String v) {
+            Line line = at(i);
+            p += line.slot() == Slot.ESCAPED ? escaped(v, dst, p) : raw(v, dst, p, line.what());
+            return this;
+        }
+
+        /** Line {@code i}, a PART line. */
+        CommandLines value(int i, Value v) {
+            at(i);
+            p += part(v, dst, p);
+            return this;
+        }
+
+        /** Line {@code i}, an ARGS line: the parts and their e line. */
+        CommandLines values(int i, List<Value> v) {
+            at(i);
+            p += parts(v, dst, p);
+            return this;
+        }
+
+        /** Line {@code i}, a COUNT line (an int part) or an INT line (bare digits). */
+        CommandLines number(int i, int v) {
+            p += at(i).slot() == Slot.COUNT ? part(new IntValue(v), dst, p) : integer(v, dst, p);
+            return this;
+        }
+
+        private Line at(int i) {
+            endLinesUpTo(i);
+            next = i + 1;
+            return layouts[kind].lines()[i];
+        }
+
+        private void endLinesUpTo(int i) {
+            Line[] lines = layouts[kind].lines();
+            for (; next < i; next++) {
+                if (lines[next].slot() != Slot.END) {
+                    throw new IllegalStateException("the filler of " + layouts[kind].kind() + " skipped line " + next);
+                }
+                p += end(dst, p);
+            }
+        }
     }
 
     private int raw(String s, MutableDirectBuffer dst, int index, String what) {
