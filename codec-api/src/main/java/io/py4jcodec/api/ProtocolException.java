@@ -20,6 +20,10 @@ package io.py4jcodec.api;
  * stream of junk paid about 3 KB of captured stack per frame (codec-fuzz FINDINGS 9 and 19). A
  * wrapped lower-level cause keeps its own trace, and an unencodable model (a caller's mistake) keeps
  * the trace that points at the caller.
+ *
+ * <p>For the same reason one error is one object: a decoder that resynchronises marks the exception
+ * it built with {@link #resynced(int)} instead of copying it, and the message is built only when
+ * someone reads it (a fuzzer or a proxy that skips bad frames never does).
  */
 public final class ProtocolException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -30,49 +34,77 @@ public final class ProtocolException extends RuntimeException {
     private final int part;
     private final String detail;
     private final String limitSetting;
-    private final boolean resynchronized;
-    private final int skipBytes;
+    // set once, by the decoder that built this error, before it is thrown (see resynced)
+    private boolean resynchronized;
+    private int skipBytes;
+    private String message;
 
     private ProtocolException(Reason reason, long offset, int part, String detail, String limitSetting,
-                              boolean resynchronized, int skipBytes, Throwable cause) {
-        super(buildMessage(reason, offset, part, detail, limitSetting), cause, false, reason == Reason.UNENCODABLE);
+                              Throwable cause) {
+        super(null, cause, false, reason == Reason.UNENCODABLE);
         this.reason = reason;
         this.offset = offset;
         this.part = part;
         this.detail = detail;
         this.limitSetting = limitSetting;
-        this.resynchronized = resynchronized;
-        this.skipBytes = skipBytes;
     }
 
     /** An error in the input at {@code offset}; {@code part} is the line index in the frame or -1. */
     public static ProtocolException of(Reason reason, long offset, int part, String detail) {
-        return new ProtocolException(reason, offset, part, detail, null, false, 0, null);
+        return new ProtocolException(reason, offset, part, detail, null, null);
     }
 
     /** A bound of {@link Limits} was exceeded: names the setting and the numbers. */
     public static ProtocolException limit(Reason reason, long offset, int part, String what, long actual,
                                           long max, String setting) {
         String detail = what + ": " + actual + " (expected: <= " + max + ")";
-        return new ProtocolException(reason, offset, part, detail, setting, false, 0, null);
+        return new ProtocolException(reason, offset, part, detail, setting, null);
     }
 
     /** A model object that the chosen side cannot write. */
     public static ProtocolException unencodable(String detail) {
-        return new ProtocolException(Reason.UNENCODABLE, -1, -1, detail, null, false, 0, null);
+        return new ProtocolException(Reason.UNENCODABLE, -1, -1, detail, null, null);
     }
 
     /**
-     * The same error, marked as having left the decoder in sync at the start of the next frame, the
-     * bad frame being {@code skipBytes} long from the offset given to the failing call.
+     * Marks this error, before its decoder throws it, as having left the decoder in sync at the start
+     * of the next frame, the bad frame being {@code skipBytes} long from the offset given to the
+     * failing call. It marks this object rather than copying it, so that one bad frame costs one
+     * exception; a decoder calls it once, on an exception it has not yet let anyone see:
+     *
+     * <pre>{@code
+     * throw pendingError.resynced(frameLength);
+     * }</pre>
+     *
+     * @return this exception
+     * @throws IllegalStateException if it was already marked
      */
     public ProtocolException resynced(int skipBytes) {
-        return new ProtocolException(reason, offset, part, detail, limitSetting, true, skipBytes, getCause());
+        if (resynchronized) {
+            throw new IllegalStateException("already resynchronised: " + getMessage());
+        }
+        this.resynchronized = true;
+        this.skipBytes = skipBytes;
+        return this;
     }
 
     /** Wraps a lower-level failure (kept as the cause). */
     public static ProtocolException wrap(Reason reason, long offset, int part, String detail, Throwable cause) {
-        return new ProtocolException(reason, offset, part, detail, null, false, 0, cause);
+        return new ProtocolException(reason, offset, part, detail, null, cause);
+    }
+
+    /**
+     * {@code REASON at byte OFFSET (part N): detail}, and the {@link Limits} setting to raise where a
+     * limit was hit; built on first use (a race builds the same string twice, harmlessly).
+     */
+    @Override
+    public String getMessage() {
+        String m = message;
+        if (m == null) {
+            m = buildMessage(reason, offset, part, detail, limitSetting);
+            message = m;
+        }
+        return m;
     }
 
     /** Why the input was rejected. */

@@ -145,7 +145,8 @@ public final class Generators {
             case SHUTDOWN -> ShutdownCommand.INSTANCE;
             case CANCEL -> new CancelCommand("127.0.0.1", e.choose(65536), e.choose(65536));
             case AUTH -> new AuthCommand(string(py, e, 40));
-            default -> throw new IllegalArgumentException("not a Python command: " + kind);
+            // no default: a new kind does not compile until it is generated or named here
+            case PROXY_CALL, PROXY_GC, UNKNOWN -> throw new IllegalArgumentException("not a Python command: " + kind);
         };
     }
 

@@ -1,7 +1,6 @@
 package io.py4jcodec.text;
 
 import io.py4jcodec.api.MessageEncoder;
-import io.py4jcodec.api.ProtocolException;
 import io.py4jcodec.api.Side;
 import io.py4jcodec.api.model.*;
 import io.py4jcodec.text.part.PartEncoder;
@@ -10,8 +9,8 @@ import org.agrona.MutableDirectBuffer;
 
 /**
  * Writes messages exactly as one real peer writes them: values formatted as that peer formats them
- * (see {@link PartEncoder}), LF after every line, {@code e} closing every command except
- * {@code s}, {@code z} and Python's {@code A}.
+ * (see {@link PartEncoder}), LF after every line, each command's lines as its {@link Layouts layout}
+ * says (which is where the commands without an {@code e} line are named).
  *
  * <pre>{@code
  * TextEncoder py = TextCodec.of(Side.PYTHON).newEncoder();
@@ -30,10 +29,12 @@ public final class TextEncoder implements MessageEncoder {
 
     private final Side side;
     private final PartEncoder parts;
+    private final CommandLines lines;
 
     TextEncoder(Side side) {
         this.side = side;
         this.parts = new PartEncoder(side);
+        this.lines = new CommandLines(); // after side, which it reads
     }
 
     /** The side whose bytes this encoder writes. */
@@ -77,163 +78,77 @@ public final class TextEncoder implements MessageEncoder {
             dst.putByte(p++, (byte) kind.subCommand());
             dst.putByte(p++, LF);
         }
-        switch (kind) {
-            case CALL -> {
-                CallCommand x = (CallCommand) c;
-                p += raw(x.targetId(), dst, p, "target id");
-                p += raw(x.method(), dst, p, "method name");
-                p += parts(x.arguments(), dst, p);
+        return p + lines.write(kind, c, dst, p) - index;
+    }
+
+    /**
+     * Writes the lines of one command as its layout says, fed by the layout's filler in line order
+     * (each field written as it is given, nothing stored; an {@code e} line the filler has no field
+     * for is written when the filler passes it or finishes).
+     */
+    final class CommandLines {
+        private final Layout<?>[] layouts = Layouts.sentBy(side);
+        // set only when it changes: a reference store into this long-lived object costs a GC barrier
+        private MutableDirectBuffer dst;
+        private int kind;
+        private int p;
+        private int next;
+
+        int write(CommandKind k, Command c, MutableDirectBuffer buffer, int index) {
+            if (dst != buffer) {
+                dst = buffer;
             }
-            case CONSTRUCTOR -> {
-                ConstructorCommand x = (ConstructorCommand) c;
-                p += raw(x.className(), dst, p, "class name");
-                p += parts(x.arguments(), dst, p);
-            }
-            case FIELD_GET -> {
-                FieldGetCommand x = (FieldGetCommand) c;
-                p += raw(x.targetId(), dst, p, "target id");
-                p += raw(x.field(), dst, p, "field name");
-            }
-            case FIELD_SET -> {
-                FieldSetCommand x = (FieldSetCommand) c;
-                p += raw(x.targetId(), dst, p, "target id");
-                p += raw(x.field(), dst, p, "field name");
-                p += part(x.value(), dst, p);
-            }
-            case LIST_SLICE -> {
-                ListSliceCommand x = (ListSliceCommand) c;
-                p += raw(x.listId(), dst, p, "list id");
-                p += parts(x.indices(), dst, p);
-            }
-            case LIST_CONCAT -> {
-                ListConcatCommand x = (ListConcatCommand) c;
-                p += raw(x.listId(), dst, p, "list id");
-                p += raw(x.otherListId(), dst, p, "list id");
-            }
-            case LIST_MULTIPLY -> {
-                ListMultiplyCommand x = (ListMultiplyCommand) c;
-                p += raw(x.listId(), dst, p, "list id");
-                p += part(new IntValue(x.count()), dst, p);
-            }
-            case LIST_MULTIPLY_IN_PLACE -> {
-                ListMultiplyInPlaceCommand x = (ListMultiplyInPlaceCommand) c;
-                p += raw(x.listId(), dst, p, "list id");
-                p += part(new IntValue(x.count()), dst, p);
-            }
-            case LIST_COUNT -> {
-                ListCountCommand x = (ListCountCommand) c;
-                p += raw(x.listId(), dst, p, "list id");
-                p += part(x.value(), dst, p);
-            }
-            case LIST_SORT -> p += raw(((ListSortCommand) c).listId(), dst, p, "list id");
-            case LIST_REVERSE -> p += raw(((ListReverseCommand) c).listId(), dst, p, "list id");
-            case LIST_MAX -> p += raw(((ListMaxCommand) c).listId(), dst, p, "list id");
-            case LIST_MIN -> p += raw(((ListMinCommand) c).listId(), dst, p, "list id");
-            case ARRAY_CREATE -> {
-                ArrayCreateCommand x = (ArrayCreateCommand) c;
-                p += part(x.componentType(), dst, p);
-                p += parts(x.dimensions(), dst, p);
-            }
-            case ARRAY_GET -> {
-                ArrayGetCommand x = (ArrayGetCommand) c;
-                p += raw(x.arrayId(), dst, p, "array id");
-                p += part(x.index(), dst, p);
-            }
-            case ARRAY_SET -> {
-                ArraySetCommand x = (ArraySetCommand) c;
-                p += raw(x.arrayId(), dst, p, "array id");
-                p += part(x.index(), dst, p);
-                p += part(x.value(), dst, p);
-            }
-            case ARRAY_SLICE -> {
-                ArraySliceCommand x = (ArraySliceCommand) c;
-                p += raw(x.arrayId(), dst, p, "array id");
-                p += parts(x.indices(), dst, p);
-            }
-            case ARRAY_LENGTH -> p += raw(((ArrayLengthCommand) c).arrayId(), dst, p, "array id");
-            case REFLECTION_UNKNOWN -> {
-                ReflectionUnknownCommand x = (ReflectionUnknownCommand) c;
-                p += raw(x.name(), dst, p, "name");
-                p += part(x.jvmView(), dst, p);
-            }
-            case REFLECTION_MEMBER -> {
-                ReflectionMemberCommand x = (ReflectionMemberCommand) c;
-                p += raw(x.className(), dst, p, "class name");
-                p += raw(x.member(), dst, p, "member name");
-            }
-            case REFLECTION_CLASS -> p += raw(((ReflectionClassCommand) c).className(), dst, p, "class name");
-            case MEMORY_DELETE -> p += raw(((MemoryDeleteCommand) c).objectId(), dst, p, "object id");
-            case MEMORY_ATTACH -> p += raw(((MemoryAttachCommand) c).objectId(), dst, p, "object id");
-            case HELP_OBJECT -> {
-                HelpObjectCommand x = (HelpObjectCommand) c;
-                p += raw(x.objectId(), dst, p, "object id");
-                p += part(x.pattern(), dst, p);
-                p += part(x.shortName(), dst, p);
-            }
-            case HELP_CLASS -> {
-                HelpClassCommand x = (HelpClassCommand) c;
-                p += raw(x.className(), dst, p, "class name");
-                p += part(x.pattern(), dst, p);
-                p += part(x.shortName(), dst, p);
-            }
-            case JVM_VIEW_CREATE -> p += part(((JvmViewCreateCommand) c).name(), dst, p);
-            case JVM_VIEW_IMPORT -> {
-                JvmViewImportCommand x = (JvmViewImportCommand) c;
-                p += part(x.jvmView(), dst, p);
-                p += escaped(x.importName(), dst, p);
-            }
-            case JVM_VIEW_REMOVE_IMPORT -> {
-                JvmViewRemoveImportCommand x = (JvmViewRemoveImportCommand) c;
-                p += part(x.jvmView(), dst, p);
-                p += escaped(x.importName(), dst, p);
-            }
-            case JVM_VIEW_SEARCH -> {
-                // no lines between the sub-command and e
-            }
-            case EXCEPTION -> p += part(((ExceptionCommand) c).exception(), dst, p);
-            case DIR_FIELDS -> p += raw(((DirFieldsCommand) c).objectId(), dst, p, "object id");
-            case DIR_METHODS -> p += raw(((DirMethodsCommand) c).objectId(), dst, p, "object id");
-            case DIR_STATIC -> p += raw(((DirStaticCommand) c).className(), dst, p, "class name");
-            case DIR_JVM_VIEW -> {
-                DirJvmViewCommand x = (DirJvmViewCommand) c;
-                p += part(x.jvmView(), dst, p);
-                p += part(x.lastSequenceId(), dst, p);
-            }
-            case STREAM -> {
-                StreamCommand x = (StreamCommand) c;
-                p += raw(x.targetId(), dst, p, "target id");
-                p += raw(x.method(), dst, p, "method name");
-                p += parts(x.arguments(), dst, p);
-            }
-            case SHUTDOWN -> {
-                return p - index; // one line, no e
-            }
-            case CANCEL -> {
-                CancelCommand x = (CancelCommand) c;
-                p += raw(x.address(), dst, p, "address");
-                p += dst.putIntAscii(p, x.remotePort());
-                dst.putByte(p++, LF);
-                p += dst.putIntAscii(p, x.localPort());
-                dst.putByte(p++, LF);
-                return p - index; // no e
-            }
-            case AUTH -> {
-                p += escaped(((AuthCommand) c).token(), dst, p);
-                if (side == Side.PYTHON) {
-                    return p - index; // Python's A has no e line; Java's has one
-                }
-            }
-            case PROXY_CALL -> {
-                ProxyCallCommand x = (ProxyCallCommand) c;
-                p += raw(x.proxyId(), dst, p, "proxy id");
-                p += raw(x.method(), dst, p, "method name");
-                p += parts(x.arguments(), dst, p);
-            }
-            case PROXY_GC -> p += raw(((ProxyGcCommand) c).proxyId(), dst, p, "proxy id");
-            default -> throw ProtocolException.unencodable("no layout for " + kind);
+            kind = k.ordinal();
+            p = index;
+            next = 0;
+            Layout<?> layout = layouts[kind];
+            layout.fill(c, this);
+            endLinesUpTo(layout.lines().length);
+            return p - index;
         }
-        p += end(dst, p);
-        return p - index;
+
+        /** Line {@code i}, a RAW, ID or ESCAPED line. */
+        CommandLines text(int i, String v) {
+            Line line = at(i);
+            p += line.slot() == Slot.ESCAPED ? escaped(v, dst, p) : raw(v, dst, p, line.what());
+            return this;
+        }
+
+        /** Line {@code i}, a PART line. */
+        CommandLines value(int i, Value v) {
+            at(i);
+            p += part(v, dst, p);
+            return this;
+        }
+
+        /** Line {@code i}, an ARGS line: the parts and their e line. */
+        CommandLines values(int i, List<Value> v) {
+            at(i);
+            p += parts(v, dst, p);
+            return this;
+        }
+
+        /** Line {@code i}, a COUNT line (an int part) or an INT line (bare digits). */
+        CommandLines number(int i, int v) {
+            p += at(i).slot() == Slot.COUNT ? part(new IntValue(v), dst, p) : integer(v, dst, p);
+            return this;
+        }
+
+        private Line at(int i) {
+            endLinesUpTo(i);
+            next = i + 1;
+            return layouts[kind].lines()[i];
+        }
+
+        private void endLinesUpTo(int i) {
+            Line[] lines = layouts[kind].lines();
+            for (; next < i; next++) {
+                if (lines[next].slot() != Slot.END) {
+                    throw new IllegalStateException("the filler of " + layouts[kind].kind() + " skipped line " + next);
+                }
+                p += end(dst, p);
+            }
+        }
     }
 
     private int raw(String s, MutableDirectBuffer dst, int index, String what) {
@@ -254,12 +169,19 @@ public final class TextEncoder implements MessageEncoder {
         return n + 1;
     }
 
+    /** An argument list: its parts and the e line that ends it (the slot ARGS takes both). */
     private int parts(List<Value> values, MutableDirectBuffer dst, int index) {
         int p = index;
         for (int i = 0, n = values.size(); i < n; i++) {
             p += part(values.get(i), dst, p);
         }
-        return p - index;
+        return p + end(dst, p) - index;
+    }
+
+    private static int integer(int n, MutableDirectBuffer dst, int index) {
+        int len = dst.putIntAscii(index, n);
+        dst.putByte(index + len, LF);
+        return len + 1;
     }
 
     private static int end(MutableDirectBuffer dst, int index) {

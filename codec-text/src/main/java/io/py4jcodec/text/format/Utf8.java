@@ -2,6 +2,7 @@ package io.py4jcodec.text.format;
 
 import io.py4jcodec.api.ProtocolException;
 import io.py4jcodec.api.Reason;
+import io.py4jcodec.api.Side;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -185,5 +186,31 @@ public final class Utf8 {
             }
         }
         return p - index;
+    }
+
+    /**
+     * The bytes as the reader of {@code side} reads text: a lenient Java reader replaces bad UTF-8
+     * (as {@code InputStreamReader} does), every other reader rejects it with
+     * {@link Reason#BAD_UTF8} (Python's {@code decode("utf-8")} raises; strict mode checks).
+     */
+    public static String decode(Side side, boolean strict, DirectBuffer buf, int start, int end, long streamBase, int part) {
+        return side == Side.JAVA && !strict ? decodeReplacing(buf, start, end) : decodeStrict(buf, start, end, streamBase, part);
+    }
+
+    /**
+     * Writes {@code s} as {@code side}'s peer encodes text: as {@link #write(CharSequence,
+     * MutableDirectBuffer, int)} for Java; Python cannot encode a lone surrogate
+     * ({@code UnicodeEncodeError}), so it is {@link Reason#UNENCODABLE} there.
+     */
+    public static int write(Side side, CharSequence s, MutableDirectBuffer dst, int index) {
+        if (side == Side.PYTHON) {
+            int bad = firstLoneSurrogate(s);
+            if (bad >= 0) {
+                throw ProtocolException.unencodable("Python cannot encode the lone surrogate U+"
+                        + Integer.toHexString(s.charAt(bad)).toUpperCase() + " at char " + bad
+                        + " (UnicodeEncodeError)");
+            }
+        }
+        return write(s, dst, index);
     }
 }

@@ -299,83 +299,7 @@ public final class PartDecoder {
     }
 
     private StringValue readString(DirectBuffer buf, int from, int end, long base, int part) {
-        if (from == end) {
-            return StringValue.EMPTY;
-        }
-        byte[] array = buf.byteArray();
-        if (array != null) {
-            int adj = buf.wrapAdjustment();
-            String fast = asciiUnescaped(array, from + adj, end + adj);
-            if (fast != null) {
-                return new StringValue(fast);
-            }
-        }
-        String raw = text(buf, from, end, base, part);
-        if (raw.indexOf('\\') < 0) {
-            return new StringValue(raw);
-        }
-        if (strict) {
-            Escaping.checkWellFormed(raw, base + from, part);
-        }
-        return new StringValue(Escaping.unescape(side, raw));
-    }
-
-    /**
-     * ASCII text whose escapes are all well-formed ({@code \\\\ \\n \\r}, which both peers read
-     * alike), unescaped in one pass over the bytes; null for anything else (non-ASCII, an escape
-     * the peers read differently), which takes the general path.
-     */
-    private static String asciiUnescaped(byte[] a, int from, int end) {
-        int i = skipPlain(a, from, end);
-        if (i < 0) {
-            return null;
-        }
-        if (i == end) {
-            return new String(a, from, end - from, java.nio.charset.StandardCharsets.ISO_8859_1);
-        }
-        byte[] out = new byte[end - from];
-        int o = i - from;
-        System.arraycopy(a, from, out, 0, o);
-        while (i < end) {
-            // a[i] is a backslash: one escape, then a plain run copied in bulk
-            if (i + 1 == end) {
-                return null;
-            }
-            byte c = a[i + 1];
-            if (c == 'n') {
-                out[o++] = '\n';
-            } else if (c == 'r') {
-                out[o++] = '\r';
-            } else if (c == '\\') {
-                out[o++] = '\\';
-            } else {
-                return null;
-            }
-            int run = i + 2;
-            i = skipPlain(a, run, end);
-            if (i < 0) {
-                return null;
-            }
-            System.arraycopy(a, run, out, o, i - run);
-            o += i - run;
-        }
-        return new String(out, 0, o, java.nio.charset.StandardCharsets.ISO_8859_1);
-    }
-
-    /** Index of the next backslash in {@code a[from, end)}, {@code end} if none, -1 at a non-ASCII byte. */
-    private static int skipPlain(byte[] a, int from, int end) {
-        for (int i = from; i < end; i++) {
-            byte b = a[i];
-            if (b <= '\\') {
-                if (b == '\\') {
-                    return i;
-                }
-                if (b < 0) {
-                    return -1;
-                }
-            }
-        }
-        return end;
+        return from == end ? StringValue.EMPTY : new StringValue(Escaping.unescape(side, strict, buf, from, end, base, part));
     }
 
     private BytesValue readBytes(DirectBuffer buf, int from, int end, long base, int part) {
@@ -446,9 +370,6 @@ public final class PartDecoder {
 
     /** The bytes as text: replacing bad UTF-8 on the lenient Java side, rejecting it otherwise. */
     private String text(DirectBuffer buf, int from, int end, long base, int part) {
-        if (side == Side.JAVA && !strict) {
-            return Utf8.decodeReplacing(buf, from, end);
-        }
-        return Utf8.decodeStrict(buf, from, end, base, part);
+        return Utf8.decode(side, strict, buf, from, end, base, part);
     }
 }

@@ -20,6 +20,7 @@ import io.py4jcodec.api.model.StringValue;
 import io.py4jcodec.api.model.Value;
 import io.py4jcodec.text.format.Base64Text;
 import io.py4jcodec.text.format.DecimalText;
+import io.py4jcodec.text.format.Escaping;
 import io.py4jcodec.text.format.JavaDoubleText;
 import io.py4jcodec.text.format.PythonFloatFormat;
 import io.py4jcodec.text.format.Utf8;
@@ -130,76 +131,12 @@ public final class PartEncoder {
                 throw ProtocolException.unencodable(what + " holds a line break: " + ProtocolException.snippet(s));
             }
         }
-        return writeText(s, dst, index);
+        return Utf8.write(side, s, dst, index);
     }
 
     /** Writes {@code s} escaped (backslash, CR, LF), in this side's UTF-8. */
     public int writeEscaped(String s, MutableDirectBuffer dst, int index) {
-        int n = s.length();
-        if (dst.isExpandable() || dst.capacity() - index >= 2L * n) {
-            dst.checkLimit(index + 2 * n); // the ASCII worst case: every char escaped
-            byte[] a = dst.byteArray();
-            if (a != null) {
-                // ASCII straight into the array, escapes inline; the rest (if any) the general way
-                int adj = dst.wrapAdjustment();
-                int p = index + adj;
-                int i = 0;
-                for (; i < n; i++) {
-                    char c = s.charAt(i);
-                    if (c > '\\') {
-                        // lowercase letters and the like: the common case, one test
-                        if (c >= 0x80) {
-                            break;
-                        }
-                        a[p++] = (byte) c;
-                    } else if (c == '\\' || c == '\n' || c == '\r') {
-                        a[p++] = '\\';
-                        a[p++] = (byte) (c == '\\' ? '\\' : c == '\n' ? 'n' : 'r');
-                    } else {
-                        a[p++] = (byte) c;
-                    }
-                }
-                int written = p - adj - index;
-                return i == n ? written : written + writeEscapedGeneral(s.substring(i), dst, index + written);
-            }
-        }
-        return writeEscapedGeneral(s, dst, index);
-    }
-
-    private int writeEscapedGeneral(String s, MutableDirectBuffer dst, int index) {
-        int n = s.length();
-        int p = index;
-        int runStart = 0;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '\\' || c == '\n' || c == '\r') {
-                if (i > runStart) {
-                    p += writeText(s.substring(runStart, i), dst, p);
-                }
-                dst.putByte(p++, (byte) '\\');
-                dst.putByte(p++, (byte) (c == '\\' ? '\\' : c == '\n' ? 'n' : 'r'));
-                runStart = i + 1;
-            }
-        }
-        if (runStart == 0) {
-            return writeText(s, dst, index);
-        }
-        if (runStart < n) {
-            p += writeText(s.substring(runStart), dst, p);
-        }
-        return p - index;
-    }
-
-    private int writeText(String s, MutableDirectBuffer dst, int index) {
-        if (side == Side.PYTHON) {
-            int bad = Utf8.firstLoneSurrogate(s);
-            if (bad >= 0) {
-                throw ProtocolException.unencodable("Python cannot encode the lone surrogate U+"
-                        + Integer.toHexString(s.charAt(bad)).toUpperCase() + " at char " + bad
-                        + " (UnicodeEncodeError)");
-            }
-        }
-        return Utf8.write(s, dst, index);
+        return Escaping.writeEscaped(side, s, dst, index);
     }
 
     private static int writeAscii(String s, MutableDirectBuffer dst, int index) {
