@@ -3,22 +3,33 @@ package io.py4jcodec.bench;
 import io.py4jcodec.api.model.*;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import io.py4jcodec.bench.ConnectionStreams.Cycle;
+import io.py4jcodec.bench.ConnectionStreams.Refill;
+import io.py4jcodec.bench.ConnectionStreams.Sink;
+import io.py4jcodec.bench.Py4jObjects.Answer;
+import io.py4jcodec.bench.Py4jObjects.AnswerInput;
+import io.py4jcodec.bench.Py4jObjects.CommandInput;
+import io.py4jcodec.bench.Py4jObjects.Read;
+import io.py4jcodec.bench.Py4jObjects.Ref;
+import io.py4jcodec.bench.Py4jObjects.Unread;
 import py4j.Gateway;
 import py4j.Protocol;
 import py4j.ReturnObject;
 import py4j.StringUtil;
 import py4j.commands.CallCommand;
+
+import static io.py4jcodec.bench.Py4jObjects.answerInput;
+import static io.py4jcodec.bench.Py4jObjects.commandInput;
+import static io.py4jcodec.bench.Py4jObjects.toAnswer;
+import static io.py4jcodec.bench.Py4jObjects.toCommand;
 
 /**
  * py4j 0.10.9.9's own Java code path, the baseline users have today.
@@ -47,24 +58,11 @@ import py4j.commands.CallCommand;
  *
  * <p>py4j's log statements that only build strings when a level is enabled are left out; the
  * argument log string in {@code getStringArguments} is always built, so it stays.
+ *
+ * <p>Only py4j's code path is here; the model to and from py4j's objects (set-up and checking,
+ * never timed) is {@link Py4jObjects}, the in-memory connection {@link ConnectionStreams}.
  */
 public final class Py4jContender extends Contender {
-
-    /** What py4j's gateway holds for an object id; the decoded references point at these. */
-    record Ref(String id) {
-    }
-
-    /** A command read by py4j's code: the lines and the objects it read, before execution. */
-    record Read(String command, char sub, String a, String b, Object c, List<Object> args) {
-    }
-
-    /** An answer py4j has no Java reader for: its status, type letter and text. */
-    record Unread(char status, char type, String text) {
-    }
-
-    /** An answer read through {@code getReturnValue}'s {@code getObject}. */
-    record Answer(char status, Object value) {
-    }
 
     /** py4j's argument reader, reached through a subclass of the real command. */
     static final class Args extends CallCommand {
@@ -124,15 +122,6 @@ public final class Py4jContender extends Contender {
 
     // ---- encoding ---------------------------------------------------------------------------
 
-    /** A command as {@code PythonProxyHandler} would build it: fixed lines, then parts. */
-    private record CommandInput(String[] lines, Object[] parts) {
-    }
-
-    private enum AnswerKind { VALUE, VOID, REF, LIST, MAP, SET, ARRAY, ITERATOR, PACKAGE, CLASS, METHOD, NO_MEMBER, ERROR_REF }
-
-    private record AnswerInput(AnswerKind kind, Object value) {
-    }
-
     @Override
     public int encode() {
         sink.reset();
@@ -156,13 +145,13 @@ public final class Py4jContender extends Contender {
 
     private String command(CommandInput in) {
         StringBuilder b = new StringBuilder();
-        for (String line : in.lines) {
+        for (String line : in.lines()) {
             b.append(line);
             b.append("\n");
         }
-        for (Object arg : in.parts) {
+        for (Object arg : in.parts()) {
             if (arg instanceof Ref r) {
-                b.append(ReturnObject.getReferenceReturnObject(r.id).getCommandPart());
+                b.append(ReturnObject.getReferenceReturnObject(r.id()).getCommandPart());
             } else {
                 b.append(gateway.getReturnObject(arg).getCommandPart());
             }
@@ -173,20 +162,20 @@ public final class Py4jContender extends Contender {
     }
 
     private String answer(AnswerInput in) {
-        return switch (in.kind) {
-            case VALUE -> Protocol.getOutputCommand(gateway.getReturnObject(in.value));
+        return switch (in.kind()) {
+            case VALUE -> Protocol.getOutputCommand(gateway.getReturnObject(in.value()));
             case VOID -> Protocol.getOutputVoidCommand();
-            case REF -> Protocol.getOutputCommand(ReturnObject.getReferenceReturnObject((String) in.value));
-            case LIST -> Protocol.getOutputCommand(ReturnObject.getListReturnObject((String) in.value, 0));
-            case MAP -> Protocol.getOutputCommand(ReturnObject.getMapReturnObject((String) in.value, 0));
-            case SET -> Protocol.getOutputCommand(ReturnObject.getSetReturnObject((String) in.value, 0));
-            case ARRAY -> Protocol.getOutputCommand(ReturnObject.getArrayReturnObject((String) in.value, 0));
-            case ITERATOR -> Protocol.getOutputCommand(ReturnObject.getIteratorReturnObject((String) in.value));
+            case REF -> Protocol.getOutputCommand(ReturnObject.getReferenceReturnObject((String) in.value()));
+            case LIST -> Protocol.getOutputCommand(ReturnObject.getListReturnObject((String) in.value(), 0));
+            case MAP -> Protocol.getOutputCommand(ReturnObject.getMapReturnObject((String) in.value(), 0));
+            case SET -> Protocol.getOutputCommand(ReturnObject.getSetReturnObject((String) in.value(), 0));
+            case ARRAY -> Protocol.getOutputCommand(ReturnObject.getArrayReturnObject((String) in.value(), 0));
+            case ITERATOR -> Protocol.getOutputCommand(ReturnObject.getIteratorReturnObject((String) in.value()));
             case PACKAGE -> Protocol.getMemberOutputCommand(Protocol.PACKAGE_TYPE);
-            case CLASS -> Protocol.getMemberOutputCommand(Protocol.CLASS_TYPE, (String) in.value);
+            case CLASS -> Protocol.getMemberOutputCommand(Protocol.CLASS_TYPE, (String) in.value());
             case METHOD -> Protocol.getMemberOutputCommand(Protocol.METHOD_TYPE);
             case NO_MEMBER -> Protocol.getNoSuchFieldOutputCommand();
-            case ERROR_REF -> Protocol.getOutputCommand(ReturnObject.getErrorReferenceReturnObject((String) in.value));
+            case ERROR_REF -> Protocol.getOutputCommand(ReturnObject.getErrorReferenceReturnObject((String) in.value()));
         };
     }
 
@@ -289,109 +278,6 @@ public final class Py4jContender extends Contender {
                 return new Unread(status, type, line.substring(2));
         }
     }
-
-    // ---- model <-> py4j's objects (set-up and checking only) --------------------------------
-
-    private static CommandInput commandInput(Command c) {
-        if (c instanceof io.py4jcodec.api.model.CallCommand call) {
-            return new CommandInput(new String[] {"c", call.targetId(), call.method()}, objects(call.arguments()));
-        }
-        if (c instanceof ConstructorCommand k) {
-            return new CommandInput(new String[] {"i", k.className()}, objects(k.arguments()));
-        }
-        if (c instanceof ReflectionUnknownCommand u) {
-            return new CommandInput(new String[] {"r", "u", u.name()}, objects(List.of(u.jvmView())));
-        }
-        if (c instanceof MemoryDeleteCommand m) {
-            return new CommandInput(new String[] {"m", "d", m.objectId()}, new Object[0]);
-        }
-        throw new IllegalArgumentException("the py4j baseline writes no " + c.getClass().getSimpleName());
-    }
-
-    private static Object[] objects(List<Value> values) {
-        Object[] out = new Object[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = object(values.get(i));
-        }
-        return out;
-    }
-
-    /** The Java object py4j would hold for a value. */
-    static Object object(Value v) {
-        if (v instanceof IntValue i) {
-            return i.value() == (int) i.value() ? (Object) (int) i.value() : (Object) i.value();
-        }
-        if (v instanceof LongValue l) {
-            return l.value();
-        }
-        if (v instanceof DoubleValue d) {
-            return d.value();
-        }
-        if (v instanceof BooleanValue b) {
-            return b.value();
-        }
-        if (v instanceof StringValue s) {
-            return s.value();
-        }
-        if (v instanceof BytesValue b) {
-            return b.value();
-        }
-        if (v instanceof DecimalValue d) {
-            return d.value();
-        }
-        if (v instanceof ReferenceValue r) {
-            return new Ref(r.id());
-        }
-        if (v instanceof NullValue) {
-            return null;
-        }
-        throw new IllegalArgumentException("no py4j object for " + v);
-    }
-
-    private static AnswerInput answerInput(ReturnMessage m) {
-        Value v = m.value();
-        if (m instanceof ErrorReturn && v instanceof ReferenceValue r) {
-            return new AnswerInput(AnswerKind.ERROR_REF, r.id());
-        }
-        if (!(m instanceof SuccessReturn)) {
-            throw new IllegalArgumentException("the py4j baseline writes no " + m);
-        }
-        if (v instanceof VoidValue) {
-            return new AnswerInput(AnswerKind.VOID, null);
-        }
-        if (v instanceof ReferenceValue r) {
-            return new AnswerInput(AnswerKind.REF, r.id());
-        }
-        if (v instanceof ListReference r) {
-            return new AnswerInput(AnswerKind.LIST, r.id());
-        }
-        if (v instanceof MapReference r) {
-            return new AnswerInput(AnswerKind.MAP, r.id());
-        }
-        if (v instanceof SetReference r) {
-            return new AnswerInput(AnswerKind.SET, r.id());
-        }
-        if (v instanceof ArrayReference r) {
-            return new AnswerInput(AnswerKind.ARRAY, r.id());
-        }
-        if (v instanceof IteratorReference r) {
-            return new AnswerInput(AnswerKind.ITERATOR, r.id());
-        }
-        if (v instanceof PackageMember) {
-            return new AnswerInput(AnswerKind.PACKAGE, null);
-        }
-        if (v instanceof ClassMember c) {
-            return new AnswerInput(AnswerKind.CLASS, c.name());
-        }
-        if (v instanceof MethodMember) {
-            return new AnswerInput(AnswerKind.METHOD, null);
-        }
-        if (v instanceof NoMember) {
-            return new AnswerInput(AnswerKind.NO_MEMBER, null);
-        }
-        return new AnswerInput(AnswerKind.VALUE, object(v));
-    }
-
     /** Every id a workload refers to, held by the gateway as py4j's would be. */
     private void registerReferences(List<Message> messages) {
         for (Message m : messages) {
@@ -424,156 +310,4 @@ public final class Py4jContender extends Contender {
         return out;
     }
 
-    private static Command toCommand(Read r) {
-        return switch (r.command) {
-            case "c" -> new io.py4jcodec.api.model.CallCommand(r.a, r.b, values(r.args));
-            case "i" -> new ConstructorCommand(r.a, values(r.args));
-            case "r" -> r.sub == 'u' ? new ReflectionUnknownCommand(r.a, value(r.c)) : new ReflectionClassCommand(r.a);
-            case "m" -> new MemoryDeleteCommand(r.a);
-            case "j" -> new JvmViewImportCommand(value(r.c), r.a);
-            default -> throw new IllegalStateException(r.command);
-        };
-    }
-
-    private static List<Value> values(List<Object> objects) {
-        List<Value> out = new ArrayList<>();
-        for (Object o : objects) {
-            out.add(value(o));
-        }
-        return out;
-    }
-
-    /** The model of an object py4j read (py4j reads both n and v as null). */
-    static Value value(Object o) {
-        if (o == null) {
-            return NullValue.INSTANCE;
-        }
-        if (o instanceof Integer i) {
-            return new IntValue(i);
-        }
-        if (o instanceof Long l) {
-            return new LongValue(l);
-        }
-        if (o instanceof Double d) {
-            return new DoubleValue(d);
-        }
-        if (o instanceof Boolean b) {
-            return b ? BooleanValue.TRUE : BooleanValue.FALSE;
-        }
-        if (o instanceof String s) {
-            return new StringValue(s);
-        }
-        if (o instanceof byte[] b) {
-            return new BytesValue(b);
-        }
-        if (o instanceof BigDecimal d) {
-            return DecimalValue.of(d);
-        }
-        if (o instanceof Ref r) {
-            return new ReferenceValue(r.id);
-        }
-        throw new IllegalStateException("unexpected py4j object " + o);
-    }
-
-    private static Message toAnswer(Object o) {
-        char status;
-        Value v;
-        if (o instanceof Answer a) {
-            status = a.status;
-            v = value(a.value);
-        } else {
-            Unread u = (Unread) o;
-            status = u.status;
-            v = switch (u.type) {
-                case 'l' -> new ListReference(u.text);
-                case 'a' -> new MapReference(u.text);
-                case 'h' -> new SetReference(u.text);
-                case 't' -> new ArrayReference(u.text);
-                case 'g' -> new IteratorReference(u.text);
-                case 'p' -> PackageMember.INSTANCE;
-                case 'c' -> new ClassMember(u.text);
-                case 'm' -> MethodMember.INSTANCE;
-                case 'o' -> NoMember.INSTANCE;
-                default -> throw new IllegalStateException("type " + u.type);
-            };
-        }
-        return status == 'x' ? new ErrorReturn(v) : new SuccessReturn(v);
-    }
-
-    // ---- streams ------------------------------------------------------------------------------
-
-    /** The connection's input: the workload's bytes over and over, so one reader serves every operation. */
-    static final class Cycle extends InputStream {
-        private final byte[] data;
-        private int pos;
-
-        Cycle(byte[] data) {
-            this.data = data;
-        }
-
-        @Override
-        public int read() {
-            int b = data[pos] & 0xff;
-            pos = (pos + 1) % data.length;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            int n = Math.min(len, data.length - pos);
-            System.arraycopy(data, pos, b, off, n);
-            pos = (pos + n) % data.length;
-            return n;
-        }
-
-        @Override
-        public int available() {
-            return data.length - pos;
-        }
-    }
-
-    /** Input refilled with what was just written (round trips); never reports end of stream. */
-    static final class Refill extends InputStream {
-        private byte[] data = new byte[0];
-        private int pos;
-        private int end;
-
-        void set(byte[] data, int length) {
-            this.data = data;
-            this.pos = 0;
-            this.end = length;
-        }
-
-        @Override
-        public int read() {
-            return pos < end ? data[pos++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (pos >= end) {
-                throw new IllegalStateException("read past what was written");
-            }
-            int n = Math.min(len, end - pos);
-            System.arraycopy(data, pos, b, off, n);
-            pos += n;
-            return n;
-        }
-
-        @Override
-        public int available() {
-            return end - pos;
-        }
-    }
-
-    /** The connection's output, reused. */
-    static final class Sink extends ByteArrayOutputStream {
-        Sink(int size) {
-            super(size);
-        }
-
-        byte[] bytes() {
-            return buf;
-        }
-    }
 }

@@ -2,8 +2,6 @@ package io.py4jcodec.binary;
 
 import com.google.protobuf.CodedInputStream;
 import io.py4jcodec.api.Limits;
-import io.py4jcodec.api.ProtocolException;
-import io.py4jcodec.api.Reason;
 import io.py4jcodec.api.model.Message;
 import io.py4jcodec.proto.Frame;
 import java.io.IOException;
@@ -25,11 +23,10 @@ final class MessagesReader implements BodyReader {
     @Override
     public Message read(CodedInputStream in, DirectBuffer body, int start, int length, long base) throws IOException {
         Frame f = Frame.parseFrom(in);
-        if (!in.isAtEnd()) {
-            // an END_GROUP tag stops protobuf's parser at the top level without an error: it is no field of Frame
-            throw ProtocolException.of(Reason.UNKNOWN_COMMAND, base + in.getTotalBytesRead(), -1,
-                    "stray end-group tag before the end of the frame");
-        }
+        // an END_GROUP tag stops protobuf's parser at the top level without an error, also as the body's
+        // last bytes (parsing a CodedInputStream skips the check parsing a byte[] makes): it is no field of
+        // Frame, and BinaryDecoder has the direct reader say so at its offset
+        in.checkLastTagWas(0);
         return ProtoToModel.fromFrame(f, limits, base);
     }
 }
