@@ -61,7 +61,7 @@ class BoundedCampaignTest {
                 "q\nnot a command\ne\n".getBytes(StandardCharsets.US_ASCII));
         assertTrue(r.outcome() != Outcome.OK, "an unknown command must not pass as OK: " + r);
         Findings.Finding broken = campaign.findings().all().stream()
-                .filter(f -> f.signature().endsWith("BROKEN unknown-command-name")).findFirst().orElse(null);
+                .filter(f -> f.signature().startsWith(r.outcome() + " BROKEN mutated @")).findFirst().orElse(null);
         assertNotNull(broken, "seed " + SEED + ": the broken command is not among the findings");
         assertNotNull(broken.reproducer(), "a reproducer was written");
         Reproducer repro = Reproducer.read(broken.reproducer());

@@ -116,11 +116,54 @@ public final class ServerCampaign {
      */
     public Result runCase(int caseIndex, String what, byte[] bytes) throws IOException {
         Result r = execute(bytes);
-        Findings.Finding f = findings.record(r.outcome(), r.outcome() + " " + what, caseIndex);
+        Findings.Finding f = findings.record(r.outcome(), signature(what, r), caseIndex);
         if (f != null && r.outcome() != Outcome.UNREACHABLE) {
-            report(f, caseIndex, bytes, r);
+            report(f, caseIndex, what, bytes, r);
         }
         return r;
+    }
+
+    /**
+     * A root cause's signature: outcome, command kind, whether the bytes were valid or mutated, and where
+     * it broke (the fatal answer's reason, how many answers came, or none), not which mutations made
+     * the case: dozens of mutations (a blank line, a dropped line, a bad escape in the command name)
+     * lose a frame's framing the same way, and one group with its smallest reproducer says so where a
+     * group per mutation buried it (384 "distinct findings" in a 10-minute run of four behaviours).
+     * The mutations of the case that opened a group stay in its reproducer's detail.
+     */
+    static String signature(String what, Result r) {
+        int space = what.indexOf(' ');
+        String kind = space < 0 ? what : what.substring(0, space);
+        String how = space < 0 || what.endsWith(" valid") ? "valid" : "mutated";
+        return r.outcome() + " " + kind + " " + how + " @" + where(r);
+    }
+
+    private static String where(Result r) {
+        List<byte[]> answers = r.answers();
+        return switch (r.outcome()) {
+            case FATAL -> answers.stream().filter(a -> a.length >= 2 && a[0] == '!' && a[1] == 'z').findFirst()
+                    .map(ServerCampaign::fatalReason).orElse("fatal");
+            case DESYNC -> answers.size() > 2 ? "answers:3+" : "answers:" + answers.size();
+            case TIMEOUT, CLOSED, RESET -> answers.isEmpty() ? "no-answer" : "after-answer";
+            default -> "answer";
+        };
+    }
+
+    /** The reason of a {@code !z} line without its variable parts: an error code, or the text up to the first detail. */
+    private static String fatalReason(byte[] line) {
+        String text = new String(line, 2, line.length - 2, StandardCharsets.UTF_8);
+        if (text.startsWith("s")) {
+            text = text.substring(1);
+        }
+        int end = text.length();
+        for (String stop : new String[] {":", " at byte", "("}) {
+            int i = text.indexOf(stop);
+            if (i > 0 && i < end) {
+                end = i;
+            }
+        }
+        String reason = text.substring(0, Math.min(end, 48)).strip().replaceAll("[0-9]+", "N");
+        return reason.isEmpty() ? "fatal" : reason.replace(' ', '_');
     }
 
     private Map<String, String> settings() {
@@ -135,10 +178,10 @@ public final class ServerCampaign {
         return s;
     }
 
-    private void report(Findings.Finding f, int caseIndex, byte[] bytes, Result r) throws IOException {
+    private void report(Findings.Finding f, int caseIndex, String what, byte[] bytes, Result r) throws IOException {
         byte[] small = minimize(bytes, r.outcome());
         Result again = execute(small);
-        String detail = again.detail();
+        String detail = "case " + caseIndex + " (" + what + "): " + again.detail();
         Path file = cfg.out().resolve(String.format("%03d-%s.repro", ++repros, f.outcome().name().toLowerCase()));
         java.nio.file.Files.createDirectories(cfg.out());
         new Reproducer("target", cfg.mode().name().toLowerCase(), r.outcome(), f.signature(), cfg.seed(), caseIndex,
