@@ -35,8 +35,11 @@ import picocli.CommandLine.Option;
                 + "that a Java callback client connects to, and answers each request with generated or mutated answers.",
             "With --listen --role gateway it is the gateway a Py4J client (py4j's Python JavaGateway or ClientServer) "
                 + "connects to: a driver (--client-cmd; default the shipped drivers/py4j_client.py with python3) makes the "
-                + "client perform operations (calls with generated arguments, field get/set, java_import, close), answered "
-                + "first validly, then with generated and mutated answers and transport faults, each followed by a probe call. "
+                + "client perform operations (calls and constructors with generated arguments of every type the Python API "
+                + "sends, field get/set, java_import, list/map/set/array len, get, set, slice, contains and iteration, dir, "
+                + "help, GC of a proxy, shutdown, close); the class lookups, sizes and iterators they need are answered "
+                + "validly, their last command first validly, then with generated and mutated answers and transport faults, "
+                + "each operation followed by a probe call. "
                 + "Gateway-role outcomes: NONCONFORMING, UNPARSEABLE, MISREAD, DUPLICATE, STRAY_CONNECTION, "
                 + "UNDOCUMENTED_EXCEPTION, TIMEOUT, DESYNC.",
             "With --target --role callback-client it is Java's callback client calling a Python callback server (port 0 "

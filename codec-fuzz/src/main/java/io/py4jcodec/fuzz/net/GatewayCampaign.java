@@ -79,8 +79,11 @@ public final class GatewayCampaign {
         }
     }
 
-    /** One case as it can be replayed: the operation, our answer to its first command, or a fault. */
-    record Plan(ObjectNode op, Command expected, ReturnMessage answer, byte[] reply, String how, Fault fault) {
+    /**
+     * One case as it can be replayed: the operation, what it should send, and our answer to its last
+     * command (null when not a valid one), or a fault.
+     */
+    record Plan(ObjectNode op, ClientOperations.Script script, ReturnMessage answer, byte[] reply, String how, Fault fault) {
         String kind() {
             return op.get("op").asText();
         }
@@ -117,6 +120,8 @@ public final class GatewayCampaign {
     private final AtomicInteger connIds = new AtomicInteger();
     private final AtomicInteger repros = new AtomicInteger();
     private final List<Conn> open = new ArrayList<>();
+    /** The outcome of each case with a finding, by index (for {@link #replay(List)}). */
+    private final Map<Integer, Outcome> outcomes = new java.util.HashMap<>();
     private volatile int boundPort;
     private Process driver;
     private int generation;
@@ -134,6 +139,11 @@ public final class GatewayCampaign {
         return findings;
     }
 
+    /** The operation kinds of the driver protocol; a campaign's first cases take them in this order. */
+    public static List<String> operations() {
+        return ClientOperations.KINDS;
+    }
+
     /** The shipped driver for the py4j Python client, written to a temporary file. */
     public static Path shippedDriver() throws IOException {
         return Drivers.extract("py4j_client.py");
@@ -148,15 +158,36 @@ public final class GatewayCampaign {
     public Outcome replay(Reproducer r) throws IOException {
         ObjectNode op = (ObjectNode) CanonicalJson.parse(r.op());
         Fault fault = r.fault() == null || r.fault().isEmpty() ? null : Fault.valueOf(r.fault());
+        ClientOperations.Script script = ClientOperations.script(op);
         ReturnMessage answer = answerIn(r.bytes());
-        String how = answer == null ? "mutated" : isMember(answer) ? "generated" : "valid";
-        Plan p = new Plan(op, expectedCommand(op), isMember(answer) ? null : answer, r.bytes(), how, fault);
-        run(p);
+        String how = script.answer() == ClientOperations.AnswerKind.NONE ? "valid" : answer == null ? "mutated"
+                : ClientOperations.fits(script.answer(), answer) ? "valid" : "generated";
+        run(List.of(new Plan(op, script, "valid".equals(how) ? answer : null, r.bytes(), how, fault)));
         List<Findings.Finding> all = findings.all();
         return all.isEmpty() ? Outcome.OK : all.get(0).outcome();
     }
 
-    private Findings run(Plan fixed) throws IOException {
+    /** Replays reproducers one after another with one driver (restarted after a finding); the outcome of each. */
+    public List<Outcome> replay(List<Reproducer> rs) throws IOException {
+        List<Plan> plans = new ArrayList<>();
+        for (Reproducer r : rs) {
+            ObjectNode op = (ObjectNode) CanonicalJson.parse(r.op());
+            ClientOperations.Script script = ClientOperations.script(op);
+            ReturnMessage answer = answerIn(r.bytes());
+            boolean valid = script.answer() == ClientOperations.AnswerKind.NONE
+                    || answer != null && ClientOperations.fits(script.answer(), answer);
+            plans.add(new Plan(op, script, valid ? answer : null, r.bytes(), valid ? "valid" : answer == null ? "mutated" : "generated",
+                    r.fault() == null || r.fault().isEmpty() ? null : Fault.valueOf(r.fault())));
+        }
+        run(plans);
+        List<Outcome> out = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            out.add(outcomes.getOrDefault(i, Outcome.OK));
+        }
+        return out;
+    }
+
+    private Findings run(List<Plan> fixed) throws IOException {
         long t0 = System.nanoTime();
         long deadline = cfg.duration() == null ? Long.MAX_VALUE : t0 + cfg.duration().toNanos();
         try (ServerSocket ss = new ServerSocket(cfg.port(), 50, InetAddress.getLoopbackAddress())) {
@@ -165,12 +196,12 @@ public final class GatewayCampaign {
             acceptor.setDaemon(true);
             acceptor.start();
             startDriver();
-            int cases = fixed != null ? 1 : cfg.cases();
+            int cases = fixed != null ? fixed.size() : cfg.cases();
             for (int i = 0; i < cases && System.nanoTime() < deadline; i++) {
                 if (driver == null || !driver.isAlive()) {
                     startDriver();
                 }
-                Plan p = fixed != null ? fixed : plan(Choices.seeded(PropertyRunner.caseSeed(cfg.seed(), i)));
+                Plan p = fixed != null ? fixed.get(i) : plan(i, Choices.seeded(PropertyRunner.caseSeed(cfg.seed(), i)));
                 runCase(i, p);
             }
         } finally {
@@ -201,49 +232,36 @@ public final class GatewayCampaign {
 
     // ---------------------------------------------------------------- plans
 
-    Plan plan(Entropy e) {
-        ObjectNode op = JSON.objectNode();
-        String target = e.coin() ? "t" : "o" + e.choose(100);
-        switch (e.choose(10)) {
-            case 0, 1, 2, 3, 4 -> {
-                op.put("op", "call").put("target", target).put("method", "m" + e.choose(50));
-                ArrayNode args = op.putArray("args");
-                int n = e.choose(5);
-                for (int i = 0; i < n; i++) {
-                    args.add(CanonicalJson.toJson(sendable(gen.argument(Side.PYTHON, e))));
-                }
-            }
-            case 5, 6 -> op.put("op", "field_get").put("target", target).put("field", "f" + e.choose(20));
-            case 7 -> op.put("op", "field_set").put("target", target).put("field", "f" + e.choose(20))
-                    .set("value", CanonicalJson.toJson(sendable(gen.argument(Side.PYTHON, e))));
-            case 8 -> op.put("op", "java_import").put("name", e.pick("java.util.*", "java.util.ArrayList", "a.b.C"));
-            default -> op.put("op", "close");
+    /** Case {@code index}'s plan: the first cases take every operation kind in turn, so a short campaign covers them all. */
+    Plan plan(int index, Entropy e) {
+        List<String> kinds = ClientOperations.KINDS;
+        String kind = index < kinds.size() ? kinds.get(index) : kinds.get(e.choose(kinds.size()));
+        ObjectNode op = ClientOperations.op(kind, e, gen);
+        ClientOperations.Script script = ClientOperations.script(op);
+        if (script.answer() == ClientOperations.AnswerKind.NONE) {
+            return new Plan(op, script, null, new byte[0], "valid", null);
         }
-        Command expected = expectedCommand(op);
         ReturnMessage generated = gen.answer(Side.JAVA, e);
-        byte[] reply = javaWriter.encode(generated);
         // the value the client must give is the answer as its side reads it (a decimal's scale from its text,
         // a lone surrogate as the '?' Java writes)
-        ReturnMessage readBack = answerIn(reply);
-        ReturnMessage answer = readBack != null ? readBack : generated;
-        int r = e.choose(10);
-        if (isMember(answer)) {
-            // a gateway answers a call or a field with a member only when it misbehaves: generated, not valid
-            return new Plan(op, expected, null, reply, "generated", null);
+        ReturnMessage readBack = answerIn(javaWriter.encode(generated));
+        ReturnMessage any = readBack != null ? readBack : generated;
+        boolean fits = ClientOperations.fits(script.answer(), any);
+        if (!fits && e.choose(4) == 0) {
+            // an answer no gateway gives to this command (a member to a call, a string to a size): generated, not valid
+            return new Plan(op, script, null, javaWriter.encode(any), "generated", null);
         }
+        ReturnMessage answer = fits ? any : ClientOperations.typed(script.answer(), e);
+        byte[] reply = javaWriter.encode(answer);
+        int r = e.choose(10);
         if (r >= 8) {
-            return new Plan(op, expected, answer, reply, "fault", Fault.values()[e.choose(Fault.values().length)]);
+            return new Plan(op, script, answer, reply, "fault", Fault.values()[e.choose(Fault.values().length)]);
         }
         if (r >= 6) {
             Mutator.Mutation m = Mutator.mutate(reply, e);
-            return new Plan(op, expected, null, m.bytes(), "mutated", null);
+            return new Plan(op, script, null, m.bytes(), "mutated", null);
         }
-        return new Plan(op, expected, answer, reply, "valid", null);
-    }
-
-    private static boolean isMember(ReturnMessage answer) {
-        return answer instanceof SuccessReturn sr && (sr.value() instanceof ClassMember || sr.value() instanceof PackageMember
-                || sr.value() instanceof MethodMember || sr.value() instanceof NoMember);
+        return new Plan(op, script, answer, reply, "valid", null);
     }
 
     /** The answer {@code bytes} are, exactly and alone, as the Python side reads them; null if they are not one. */
@@ -263,44 +281,21 @@ public final class GatewayCampaign {
         }
     }
 
-    /** What the driver can send through the Python API: references stand for every object kind. */
-    private static Value sendable(Value v) {
-        if (v instanceof IntValue || v instanceof LongValue || v instanceof DoubleValue || v instanceof BooleanValue
-                || v instanceof DecimalValue || v instanceof StringValue || v instanceof BytesValue || v instanceof NullValue
-                || v instanceof ReferenceValue) {
-            return v;
-        }
-        return new ReferenceValue(v instanceof PythonProxyValue p ? "o" + p.id().substring(1) : "o1");
-    }
-
-    /** The command PROTOCOL.md says the Python client sends for an operation (null: none). */
-    static Command expectedCommand(ObjectNode op) {
-        return switch (op.get("op").asText()) {
-            case "call" -> {
-                List<Value> args = new ArrayList<>();
-                op.get("args").forEach(a -> args.add(Drivers.asPythonWrites(CanonicalJson.value(a))));
-                yield new CallCommand(op.get("target").asText(), op.get("method").asText(), args);
-            }
-            case "field_get" -> new FieldGetCommand(op.get("target").asText(), op.get("field").asText());
-            case "field_set" -> new FieldSetCommand(op.get("target").asText(), op.get("field").asText(),
-                    Drivers.asPythonWrites(CanonicalJson.value(op.get("value"))));
-            case "java_import" -> new JvmViewImportCommand(new ReferenceValue("j"), op.get("name").asText());
-            default -> null;
-        };
-    }
-
     // ---------------------------------------------------------------- one case
 
     private void runCase(int index, Plan p) throws IOException {
         List<Object[]> found = new ArrayList<>(); // {Outcome, where, detail}
         JsonNode result = perform(p, p.op(), found, true);
+        boolean shutdown = "shutdown".equals(p.kind());
         if (result != null) {
             judgeResult(p, result, found);
+        }
+        if (result != null && !shutdown) {
             // the probe: a plain call whose answer must come back as sent, on a connection still in sync
             String token = "probe" + index;
             ObjectNode probe = JSON.objectNode().put("op", "call").put("target", "t").put("method", "probe");
             probe.putArray("args");
-            Plan pp = new Plan(probe, expectedCommand(probe), ReturnMessage.success(new StringValue(token)),
+            Plan pp = new Plan(probe, ClientOperations.script(probe), ReturnMessage.success(new StringValue(token)),
                     javaWriter.encode(ReturnMessage.success(new StringValue(token))), "probe", null);
             List<Object[]> probeFound = new ArrayList<>();
             JsonNode pr = perform(pp, probe, probeFound, false);
@@ -317,6 +312,9 @@ public final class GatewayCampaign {
                 }
             }
         }
+        if (shutdown) {
+            stopDriver(); // its client is finished: the next case starts another
+        }
         if (found.isEmpty()) {
             findings.record(Outcome.OK, "OK", index);
             return;
@@ -325,6 +323,7 @@ public final class GatewayCampaign {
         stopDriver();
         Object[] first = found.get(0);
         Outcome o = (Outcome) first[0];
+        outcomes.put(index, o);
         String signature = o + " " + p.kind() + " " + (p.fault() != null ? p.fault().label() : p.how()) + " @" + first[1];
         String detail = (String) first[2];
         Findings.Finding f = findings.record(o, signature, index);
@@ -349,14 +348,21 @@ public final class GatewayCampaign {
         }
     }
 
-    /** Sends one operation to the driver, serves what the client sends for it, returns the driver's result (null: none). */
+    /**
+     * Sends one operation to the driver, serves what the client sends for it (the script's lookups,
+     * then the plan's answer to its last command), returns the driver's result (null: none).
+     */
     private JsonNode perform(Plan p, ObjectNode op, List<Object[]> found, boolean fuzzed) throws IOException {
         toDriver.write(CanonicalJson.write(op) + "\n");
         toDriver.flush();
         long deadline = System.nanoTime() + cfg.timeout().toNanos();
-        Message first = null;
+        List<Command> script = p.script().commands();
+        int pos = 0;
+        Message last = null;
+        byte[] lastAnswer = null;
         boolean faulted = false;
-        boolean closeExpected = "close".equals(p.kind());
+        JsonNode result = null; // a result that came before the script's last command (the ClientServer finalizer's)
+        boolean closeExpected = "close".equals(p.kind()) || "shutdown".equals(p.kind());
         while (true) {
             long left = deadline - System.nanoTime();
             Ev ev;
@@ -367,6 +373,11 @@ public final class GatewayCampaign {
                 return null;
             }
             if (ev == null) {
+                if (result != null) {
+                    found.add(new Object[]{Outcome.NONCONFORMING, "command", p.kind() + " did not send "
+                            + CanonicalJson.write(script.get(pos)) + " within " + cfg.timeout().toMillis() + " ms"});
+                    return result;
+                }
                 found.add(new Object[]{Outcome.TIMEOUT, "result", "no result within " + cfg.timeout().toMillis()
                         + " ms (the client hangs); the driver is restarted"});
                 stopDriver();
@@ -377,13 +388,18 @@ public final class GatewayCampaign {
             }
             if (ev instanceof Line l) {
                 JsonNode r = CanonicalJson.parse(l.json());
+                if (pos < script.size() && !faulted && !r.has("error")) {
+                    // py4j's ClientServer releases objects from its FinalizerWorker thread, later: wait for it
+                    result = r;
+                    continue;
+                }
                 if (closeExpected) {
                     awaitCloses(Duration.ofMillis(500), c -> false);
                     synchronized (open) {
                         for (Conn c : open) {
                             if (!c.closedByPeer && !c.closedByUs) {
                                 found.add(new Object[]{Outcome.STRAY_CONNECTION, "close",
-                                        "connection " + c.id + " still open after close()"});
+                                        "connection " + c.id + " still open after " + p.kind() + "()"});
                             }
                         }
                     }
@@ -394,12 +410,8 @@ public final class GatewayCampaign {
                 found.add(new Object[]{Outcome.CLOSED, "driver", "the client process exited with " + x.code()});
                 return null;
             }
-            if (ev instanceof Opened o) {
-                synchronized (open) {
-                    open.removeIf(c -> c.closedByPeer || c.closedByUs);
-                    open.add(o.c());
-                }
-                continue; // judged by its first command (judgeNewConnection)
+            if (ev instanceof Opened) {
+                continue; // in the open list since its accept; judged by its first command (judgeNewConnection)
             }
             if (ev instanceof Closed c) {
                 if (!c.c().closedByUs && !closeExpected && !faulted && "valid".equals(p.how()) && fuzzed
@@ -418,29 +430,38 @@ public final class GatewayCampaign {
             if (!cmd.c().judged) {
                 judgeNewConnection(cmd, faulted, found);
             }
-            if (cmd.m() instanceof MemoryDeleteCommand) {
+            boolean scripted = pos < script.size() && script.get(pos).equals(cmd.m());
+            if (!scripted && last != null && last.equals(cmd.m())) {
+                found.add(new Object[]{Outcome.DUPLICATE, "command", "the same command twice for one operation: "
+                        + Wire.show(cmd.raw(), 300)});
+                cmd.c().write(lastAnswer);
+                continue;
+            }
+            if (!scripted && cmd.m() instanceof MemoryDeleteCommand) {
                 // the client's garbage collector releasing an object: asynchronous by design, not part of the operation
                 cmd.c().write(javaWriter.encode(ReturnMessage.success(VoidValue.INSTANCE)));
                 continue;
             }
-            if (first == null) {
-                first = cmd.m();
-                if (p.expected() == null) {
-                    found.add(new Object[]{Outcome.NONCONFORMING, "command", p.kind() + " sends no command; the client sent " + cmd.m()});
-                } else if (!p.expected().equals(cmd.m())) {
-                    found.add(new Object[]{Outcome.NONCONFORMING, "command", "expected " + CanonicalJson.write(p.expected())
-                            + ", the client sent " + Wire.show(cmd.raw(), 300)});
-                }
+            if (!scripted) {
+                found.add(new Object[]{Outcome.NONCONFORMING, "command", script.isEmpty()
+                        ? p.kind() + " sends no command; the client sent " + Wire.show(cmd.raw(), 300)
+                        : pos < script.size() ? "expected " + CanonicalJson.write(script.get(pos)) + ", the client sent "
+                        + Wire.show(cmd.raw(), 300) : "an extra command for one operation: " + Wire.show(cmd.raw(), 300)});
+            }
+            last = cmd.m();
+            if (pos < script.size() - 1) {
+                lastAnswer = javaWriter.encode(p.script().lookups().get(pos));
+                cmd.c().write(lastAnswer);
+            } else if (pos == script.size() - 1) {
+                lastAnswer = p.answer() != null ? javaWriter.encode(p.answer()) : p.reply();
                 faulted = answer(cmd.c(), p);
             } else {
-                if (first.equals(cmd.m())) {
-                    found.add(new Object[]{Outcome.DUPLICATE, "command", "the same command twice for one operation: "
-                            + Wire.show(cmd.raw(), 300)});
-                } else {
-                    found.add(new Object[]{Outcome.NONCONFORMING, "command", "an extra command for one operation: "
-                            + Wire.show(cmd.raw(), 300)});
-                }
-                cmd.c().write(p.answer() != null ? javaWriter.encode(p.answer()) : javaWriter.encode(ReturnMessage.success(NullValue.INSTANCE)));
+                lastAnswer = p.answer() != null ? javaWriter.encode(p.answer()) : javaWriter.encode(ReturnMessage.success(NullValue.INSTANCE));
+                cmd.c().write(lastAnswer);
+            }
+            pos++;
+            if (result != null && pos >= script.size()) {
+                return result;
             }
         }
     }
@@ -495,6 +516,9 @@ public final class GatewayCampaign {
     /** Writes the plan's answer or fault; true when the connection was broken on purpose. */
     private boolean answer(Conn c, Plan p) {
         byte[] reply = p.reply();
+        if (p.script().answer() == ClientOperations.AnswerKind.NONE) {
+            return false; // a command without an answer (shutdown)
+        }
         if (p.fault() == null) {
             c.write(reply);
             return false;
@@ -534,33 +558,45 @@ public final class GatewayCampaign {
                 return;
             }
         }
-        if (p.how().equals("mutated") || p.answer() == null || "close".equals(p.kind())) {
+        ClientOperations.Result kind = p.script().result();
+        if (kind == ClientOperations.Result.SWALLOWED) {
+            if (r.has("error") || !r.path("ok").path("type").asText().equals("null")) {
+                found.add(new Object[]{Outcome.MISREAD, "result", p.kind() + " gives nothing and raises nothing, the client gave " + r});
+            }
+            return;
+        }
+        if (p.how().equals("mutated") || p.answer() == null || kind == ClientOperations.Result.UNCHECKED) {
             return;
         }
         boolean broken = p.fault() != null && p.fault() != Fault.SLOW && p.fault() != Fault.EXTRA_LINE;
-        boolean wantError = broken || !(p.answer() instanceof SuccessReturn);
+        boolean ends = kind == ClientOperations.Result.ITERATOR && !broken && !(p.answer() instanceof SuccessReturn);
+        boolean wantError = !ends && (broken || !(p.answer() instanceof SuccessReturn));
         if (wantError != r.has("error")) {
             found.add(new Object[]{Outcome.MISREAD, "result", "answered " + Wire.show(p.reply(), 200)
                     + (broken ? " with " + p.fault().label() : "") + ", the client gave " + r});
             return;
         }
-        if (wantError || !("call".equals(p.kind()) || "field_get".equals(p.kind()))) {
+        if (wantError || kind == ClientOperations.Result.ERROR_ONLY) {
             return;
         }
-        Value answered = p.answer().value();
-        if (answered instanceof NoMember || answered instanceof PackageMember || answered instanceof MethodMember) {
-            return;
-        }
+        Value answered = ends ? NullValue.INSTANCE : p.answer().value();
         Value got;
         try {
             got = CanonicalJson.value(r.get("ok"));
         } catch (RuntimeException e) {
-            found.add(new Object[]{Outcome.MISREAD, "result", "answered " + Wire.show(p.reply(), 200) + ", the client gave " + r});
-            return;
+            got = null;
         }
-        if (!sameAs(answered, got)) {
+        boolean same = got != null && (kind == ClientOperations.Result.NAMES
+                ? answered instanceof StringValue a && got instanceof StringValue g && names(a.value()).equals(names(g.value()))
+                : sameAs(answered, got));
+        if (!same) {
             found.add(new Object[]{Outcome.MISREAD, "result", "answered " + Wire.show(p.reply(), 200) + ", the client gave " + r});
         }
+    }
+
+    /** Member names as dir() lists them: the set of the LF-separated names (the driver sorts them). */
+    private static java.util.Set<String> names(String joined) {
+        return new java.util.HashSet<>(Arrays.asList(joined.split("\n", -1)));
     }
 
     private static boolean sameAs(Value answered, Value got) {
@@ -612,6 +648,11 @@ public final class GatewayCampaign {
             try {
                 Socket s = ss.accept();
                 Conn c = new Conn(s, connIds.incrementAndGet());
+                // listed before its reader starts: a connection that never sends must still count as open and idle
+                synchronized (open) {
+                    open.removeIf(x -> x.closedByPeer || x.closedByUs);
+                    open.add(c);
+                }
                 Thread t = new Thread(c::read, "fuzz-gateway-conn-" + c.id);
                 t.setDaemon(true);
                 t.start();
