@@ -25,6 +25,12 @@ import java.util.List;
  * UTF-8 length and checks for lone surrogates together, the write pass encodes it (protobuf's
  * {@code writeString}); nothing is allocated per field.
  *
+ * <p>Longer than most classes here because it is one table walked by two passes: a case per
+ * {@code Frame} and {@code Value} kind of py4j.proto, and the pass state (slot array, id numbers)
+ * they share. Split by message, every part would need that state passed in and C2 would see
+ * calls across classes on the hot path; the profile behind its shape is
+ * docs/results/pb-encode-profile-2026-12-05.md.
+ *
  * <pre>{@code
  * MessageEncoder enc = BinaryCodec.of(Side.PYTHON).newEncoder();   // a DirectEncoder by default
  * byte[] frame = enc.encode(new CallCommand("o12", "count", List.of()));
