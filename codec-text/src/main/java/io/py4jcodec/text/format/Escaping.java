@@ -3,6 +3,9 @@ package io.py4jcodec.text.format;
 import io.py4jcodec.api.ProtocolException;
 import io.py4jcodec.api.Reason;
 import io.py4jcodec.api.Side;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -38,6 +41,11 @@ import org.agrona.MutableDirectBuffer;
  */
 public final class Escaping {
     private static final char NONE = 0;
+    /** Eight bytes of an array as one little-endian long, at any index: the unescape loop reads and copies words. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
 
     private Escaping() {
     }
@@ -194,12 +202,15 @@ public final class Escaping {
     /**
      * ASCII text whose escapes are all well-formed, unescaped in one pass over the bytes; null for
      * anything else (non-ASCII, an escape the sides read differently), which takes the general path.
+     *
+     * <p>Hand-written, eight bytes at a time: the plain runs between escapes are short (PySpark's
+     * strings, and {@code strings-10k}'s 13 bytes on average), so a {@code System.arraycopy} per run
+     * cost more than the copying (EscapeBench: 9.0-10.2 µs for 10 KiB against 2.3 µs for a plain
+     * byte scan). Each word is copied whole and the output advanced only past its plain bytes; the
+     * output has room, since every escape before it shrank the text by one byte.
      */
     private static String unescapeAscii(byte[] a, int from, int end) {
-        int i = nextBackslash(a, from, end);
-        if (i < 0) {
-            return null;
-        }
+        int i = nextStop(a, from, end);
         if (i == end) {
             return new String(a, from, end - from, StandardCharsets.ISO_8859_1);
         }
@@ -207,37 +218,66 @@ public final class Escaping {
         int o = i - from;
         System.arraycopy(a, from, out, 0, o);
         while (i < end) {
-            // a[i] is a backslash: one escape, then a plain run copied in bulk
-            char known = i + 1 == end ? NONE : unescapeLetter(a[i + 1]);
+            // a[i] ends a plain run: a backslash starts an escape, a non-ASCII byte is the general path's
+            if (a[i] != '\\' || i + 1 == end) {
+                return null;
+            }
+            char known = unescapeLetter(a[i + 1]);
             if (known == NONE) {
                 return null;
             }
             out[o++] = (byte) known;
-            int run = i + 2;
-            i = nextBackslash(a, run, end);
-            if (i < 0) {
-                return null;
+            i += 2;
+            // o <= i - from - 1 from here on, so o + 8 <= out.length wherever i + 8 <= end
+            for (;;) {
+                if (i + Long.BYTES > end) {
+                    while (i < end && a[i] >= 0 && a[i] != '\\') {
+                        out[o++] = a[i++];
+                    }
+                    break;
+                }
+                long w = (long) WORDS.get(a, i);
+                WORDS.set(out, o, w);
+                long s = stops(w);
+                if (s != 0) {
+                    int plain = Long.numberOfTrailingZeros(s) >>> 3;
+                    i += plain;
+                    o += plain;
+                    break;
+                }
+                i += Long.BYTES;
+                o += Long.BYTES;
             }
-            System.arraycopy(a, run, out, o, i - run);
-            o += i - run;
         }
         return new String(out, 0, o, StandardCharsets.ISO_8859_1);
     }
 
-    /** Index of the next backslash in {@code a[from, end)}, {@code end} if none, -1 at a non-ASCII byte. */
-    private static int nextBackslash(byte[] a, int from, int end) {
-        for (int i = from; i < end; i++) {
+    /** Index of the first backslash or non-ASCII byte in {@code a[from, end)}, {@code end} if none. */
+    private static int nextStop(byte[] a, int from, int end) {
+        int i = from;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long s = stops((long) WORDS.get(a, i));
+            if (s != 0) {
+                return i + (Long.numberOfTrailingZeros(s) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
             byte b = a[i];
-            if (b <= '\\') {
-                if (b == '\\') {
-                    return i;
-                }
-                if (b < 0) {
-                    return -1;
-                }
+            if (b == '\\' || b < 0) {
+                return i;
             }
         }
         return end;
+    }
+
+    /**
+     * Bit 7 set in each byte of {@code w} (little-endian) that is a backslash or non-ASCII; exact up
+     * to and including the lowest such byte, which is all the callers read (the zero-byte test's
+     * borrow can only mark bytes above a true match).
+     */
+    private static long stops(long w) {
+        long x = w ^ BACKSLASHES;
+        return ((x - ONES) & ~x | w) & HIGHS;
     }
 
     /**
