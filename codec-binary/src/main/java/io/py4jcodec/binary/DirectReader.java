@@ -1,6 +1,7 @@
 package io.py4jcodec.binary;
 
 import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 import io.py4jcodec.api.Limits;
 import io.py4jcodec.api.Reason;
@@ -35,9 +36,11 @@ final class DirectReader implements BodyReader {
 
     @Override
     public Message read(CodedInputStream input, DirectBuffer body, int start, int length, long base) throws IOException {
-        f.open(input, body, start, length, base, "Frame");
         try {
+            f.open(input, body, start, length, base, "Frame");
             return frame();
+        } catch (InvalidProtocolBufferException e) {
+            throw f.unreadable(e);
         } finally {
             f.close();
         }

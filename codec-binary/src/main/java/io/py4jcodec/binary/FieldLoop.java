@@ -14,8 +14,11 @@ import org.agrona.DirectBuffer;
  * The field loop every message reader of {@link DirectReader} shares: enter a length-delimited
  * message, read its fields one tag at a time, leave it at its end. Each typed read checks the wire
  * type the field's number must have (else the field is unknown), that a singular field or oneof
- * occurs once (its {@code once} bit; 0 for a repeated field), and classifies what protobuf could not
- * read, at the offset of the field's tag.
+ * occurs once (its {@code once} bit; 0 for a repeated field). What protobuf could not read is
+ * classified by {@link #unreadable} from the field being read (its tag, where it and its value
+ * start), which the loop keeps as it goes; the reader catches protobuf's exception once, around
+ * the whole body, so that the typed reads have no exception handler: with one each, C2 refused to
+ * inline them ("callee uses too much stack") and pb-direct decoded 15-20% slower.
  *
  * <pre>{@code
  * f.enter("ClassName");
@@ -28,8 +31,10 @@ import org.agrona.DirectBuffer;
  * }
  * }</pre>
  *
- * One instance reads one body at a time; the per-message state lives in arrays indexed by nesting
- * depth, so that entering a message allocates nothing.
+ * One instance reads one body at a time; the state of the messages a field is nested in lives in
+ * arrays indexed by nesting depth, so that entering a message allocates nothing. The hot methods
+ * (next, enter, the typed reads, once) stay small, their error paths out of line, so that C2
+ * inlines them into each message reader.
  */
 final class FieldLoop {
     private static final int VARINT = WireFormat.WIRETYPE_VARINT;
@@ -49,7 +54,9 @@ final class FieldLoop {
     private int tag;
     private int depth;
     private final int[] oldLimit = new int[MAX_DEPTH];
-    private final long[] seen = new long[MAX_DEPTH];
+    /** The once bits of the message being read, and of each message it is nested in (saved on entering). */
+    private long seen;
+    private final long[] seenOutside = new long[MAX_DEPTH];
     private final String[] name = new String[MAX_DEPTH];
 
     FieldLoop(Limits limits) {
@@ -68,13 +75,9 @@ final class FieldLoop {
         this.start = start;
         this.base = base;
         this.depth = 0;
-        this.seen[0] = 0;
-        this.name[0] = message;
-        try {
-            oldLimit[0] = input.pushLimit(length);   // so that the body's end is the outermost limit unreadable() finds
-        } catch (InvalidProtocolBufferException e) {
-            throw unreadable(e);
-        }
+        this.seen = 0;
+        named(0, message);
+        oldLimit[0] = input.pushLimit(length);   // so that the body's end is the outermost limit unreadable() finds
     }
 
     void close() {
@@ -85,18 +88,30 @@ final class FieldLoop {
     /** Enters the length-delimited message that is the value of the current field (its wire type checked by the caller). */
     void enter(String message) throws IOException {
         if (depth + 1 == MAX_DEPTH) {
-            throw new IllegalStateException("py4j.proto nests " + MAX_DEPTH + " messages deep at most");
+            throw tooDeep();
         }
-        int old;
-        try {
-            old = in.pushLimit(in.readRawVarint32());   // protobuf checks the length against what is left
-        } catch (InvalidProtocolBufferException e) {
-            throw unreadable(e);
-        }
+        int old = in.pushLimit(in.readRawVarint32());   // protobuf checks the length against what is left
+        seenOutside[depth] = seen;
         depth++;
         oldLimit[depth] = old;
-        seen[depth] = 0;
-        name[depth] = message;
+        seen = 0;
+        named(depth, message);
+    }
+
+    private static IllegalStateException tooDeep() {
+        return new IllegalStateException("py4j.proto nests " + MAX_DEPTH + " messages deep at most");
+    }
+
+    /**
+     * Notes the name of the message at {@code level} for error messages, storing it only when it
+     * changes: a reference stored into this long-lived object costs a GC write barrier, which
+     * was 7% of pb-direct's decode when made on every message entered, and the same few
+     * messages sit at the same levels frame after frame.
+     */
+    private void named(int level, String message) {
+        if (name[level] != message) {
+            name[level] = message;
+        }
     }
 
     /**
@@ -106,18 +121,17 @@ final class FieldLoop {
     boolean next() throws IOException {
         tagOffset = in.getTotalBytesRead();
         tag = 0;
-        try {
-            tag = in.readTag();
-        } catch (InvalidProtocolBufferException e) {
-            throw unreadable(e);
-        }
+        tag = in.readTag();
         valueOffset = in.getTotalBytesRead();
-        if (tag != 0) {
-            return true;
-        }
+        return tag != 0 || leave();
+    }
+
+    /** The current message has ended: back to the one it is nested in (the body itself is left by {@link #close}). */
+    private boolean leave() {
         if (depth > 0) {
             in.popLimit(oldLimit[depth]);
             depth--;
+            seen = seenOutside[depth];
         }
         return false;
     }
@@ -141,10 +155,14 @@ final class FieldLoop {
 
     /** Marks the singular field (or oneof) {@code bit} of the current message as read; twice is an error. */
     void once(long bit) {
-        if ((seen[depth] & bit) != 0) {
-            throw bad(Reason.UNKNOWN_TYPE, "a field of " + name[depth] + " occurs twice");
+        if ((seen & bit) != 0) {
+            throw twice();
         }
-        seen[depth] |= bit;
+        seen |= bit;
+    }
+
+    private ProtocolException twice() {
+        return bad(Reason.UNKNOWN_TYPE, "a field of " + name[depth] + " occurs twice");
     }
 
     private void expect(int wireType, long bit) {
@@ -166,11 +184,7 @@ final class FieldLoop {
 
     String utf8(long bit) throws IOException {
         expect(LEN, bit);
-        try {
-            return in.readStringRequireUtf8();
-        } catch (InvalidProtocolBufferException e) {
-            throw unreadable(e);
-        }
+        return in.readStringRequireUtf8();
     }
 
     String wtf8(long bit) throws IOException {
@@ -184,21 +198,13 @@ final class FieldLoop {
 
     byte[] bytes(long bit) throws IOException {
         expect(LEN, bit);
-        try {
-            return in.readByteArray();
-        } catch (InvalidProtocolBufferException e) {
-            throw unreadable(e);
-        }
+        return in.readByteArray();
     }
 
     /** A {@code uint64}, {@code int32}, {@code bool} or enum: the raw varint, as protobuf reads it. */
     long varint(long bit) throws IOException {
         expect(VARINT, bit);
-        try {
-            return in.readRawVarint64();
-        } catch (InvalidProtocolBufferException e) {
-            throw unreadable(e);
-        }
+        return in.readRawVarint64();
     }
 
     long sint64(long bit) throws IOException {
@@ -211,11 +217,7 @@ final class FieldLoop {
 
     double fixed64(long bit) throws IOException {
         expect(FIXED64, bit);
-        try {
-            return in.readDouble();
-        } catch (InvalidProtocolBufferException e) {
-            throw unreadable(e);
-        }
+        return in.readDouble();
     }
 
     // ---------------------------------------------------------------- rules and errors
@@ -258,8 +260,9 @@ final class FieldLoop {
     /**
      * Protobuf could not read the current field: its tag, or its value of the wire type the tag
      * gave. The field's bytes say why (protobuf's exception does not, except in its message text).
+     * Called by the reader with what any read of this body threw.
      */
-    private ProtocolException unreadable(InvalidProtocolBufferException e) {
+    ProtocolException unreadable(InvalidProtocolBufferException e) {
         // the end of the message the field is in: the innermost limit (the body's own at the top)
         long end = (long) in.getTotalBytesRead() + in.getBytesUntilLimit();
         int field = tag >>> 3;
