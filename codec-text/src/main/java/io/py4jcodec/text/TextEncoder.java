@@ -135,7 +135,10 @@ public final class TextEncoder implements MessageEncoder {
         }
 
         private Line at(int i) {
-            endLinesUpTo(i);
+            if (next != i) {
+                // only before a line the filler does not write: a command's e line, mid-layout
+                endLinesUpTo(i);
+            }
             next = i + 1;
             return layouts[kind].lines()[i];
         }
