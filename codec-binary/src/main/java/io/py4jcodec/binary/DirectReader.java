@@ -23,7 +23,8 @@ import org.agrona.DirectBuffer;
  * <p>Long, and each message's tag loop written out by hand, because this is the decoder of the
  * comparison's protobuf side and must be as fast as protobuf-java allows: one field loop shared by
  * the message readers (tried: docs/results/binary-reader-2026-12-05) made it decode 9-13% slower.
- * The tags are built from the generated field-number constants.
+ * Frame's and Value's tags are built from the generated field-number constants; the small
+ * messages share the tags T1..T5 (field numbers 1-5 with their wire types).
  */
 final class DirectReader implements BodyReader {
     private static final int VARINT = 0;
