@@ -1,9 +1,7 @@
 package io.py4jcodec.text;
 
 import io.py4jcodec.api.Side;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.py4jcodec.text.format.Words;
 import org.agrona.DirectBuffer;
 
 /**
@@ -12,11 +10,8 @@ import org.agrona.DirectBuffer;
  * nothing of frames; its one piece of state is a CR whose LF (if any) has not been seen yet.
  */
 final class LineScanner {
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
-    private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+    private static final long LFS = Words.repeat((byte) '\n');
+    private static final long CRS = Words.repeat((byte) '\r');
 
     private final boolean javaReader;
     private boolean crPending;
@@ -35,10 +30,10 @@ final class LineScanner {
             int i = from + adj;
             // eight bytes at a time: most lines are short, but a long string argument is one line
             for (; i + Long.BYTES <= to; i += Long.BYTES) {
-                long w = (long) WORDS.get(a, i);
-                long ends = javaReader ? zeroBytes(w ^ LFS) | zeroBytes(w ^ CRS) : zeroBytes(w ^ LFS);
+                long w = Words.get(a, i);
+                long ends = javaReader ? Words.matches(w, LFS) | Words.matches(w, CRS) : Words.matches(w, LFS);
                 if (ends != 0) {
-                    return i + (Long.numberOfTrailingZeros(ends) >>> 3) - adj;
+                    return i + Words.firstMarked(ends) - adj;
                 }
             }
             for (; i < to; i++) {
@@ -56,14 +51,6 @@ final class LineScanner {
             }
         }
         return -1;
-    }
-
-    /**
-     * Bit 7 set in each zero byte of {@code x} (little-endian), exact up to and including the lowest
-     * one, which is all the caller reads: the borrow can only mark bytes above a true zero.
-     */
-    private static long zeroBytes(long x) {
-        return (x - ONES) & ~x & HIGHS;
     }
 
     /** Notes the byte that ended a line: after a CR, {@code BufferedReader} swallows an LF that follows. */

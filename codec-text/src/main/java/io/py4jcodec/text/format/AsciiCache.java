@@ -1,8 +1,5 @@
 package io.py4jcodec.text.format;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.agrona.DirectBuffer;
@@ -28,7 +25,6 @@ public final class AsciiCache {
     static final int SIZE = 512;
     static final int MAX_LENGTH = 64;
     private static final int SLOT_BITS = 9;
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** Each entry's bytes and its String, written together on a miss only. */
     private final byte[][] keys = new byte[SIZE][];
@@ -66,9 +62,9 @@ public final class AsciiCache {
         if (len >= Long.BYTES) {
             int last = from + len - Long.BYTES;
             for (int i = from; i < last; i += Long.BYTES) {
-                h = h * 31 + (long) WORDS.get(a, i);
+                h = h * 31 + Words.get(a, i);
             }
-            h = h * 31 + (long) WORDS.get(a, last);
+            h = h * 31 + Words.get(a, last);
         } else {
             for (int i = from, to = from + len; i < to; i++) {
                 h = h << 8 | (a[i] & 0xff);

@@ -3,9 +3,6 @@ package io.py4jcodec.text.format;
 import io.py4jcodec.api.ProtocolException;
 import io.py4jcodec.api.Reason;
 import io.py4jcodec.api.Side;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -41,11 +38,7 @@ import org.agrona.MutableDirectBuffer;
  */
 public final class Escaping {
     private static final char NONE = 0;
-    /** Eight bytes of an array as one little-endian long, at any index: the unescape loop reads and copies words. */
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long BACKSLASHES = Words.repeat((byte) '\\');
 
     private Escaping() {
     }
@@ -236,11 +229,11 @@ public final class Escaping {
                     }
                     break;
                 }
-                long w = (long) WORDS.get(a, i);
-                WORDS.set(out, o, w);
+                long w = Words.get(a, i);
+                Words.set(out, o, w);
                 long s = stops(w);
                 if (s != 0) {
-                    int plain = Long.numberOfTrailingZeros(s) >>> 3;
+                    int plain = Words.firstMarked(s);
                     i += plain;
                     o += plain;
                     break;
@@ -256,9 +249,9 @@ public final class Escaping {
     private static int nextStop(byte[] a, int from, int end) {
         int i = from;
         for (; i + Long.BYTES <= end; i += Long.BYTES) {
-            long s = stops((long) WORDS.get(a, i));
+            long s = stops(Words.get(a, i));
             if (s != 0) {
-                return i + (Long.numberOfTrailingZeros(s) >>> 3);
+                return i + Words.firstMarked(s);
             }
         }
         for (; i < end; i++) {
@@ -270,14 +263,9 @@ public final class Escaping {
         return end;
     }
 
-    /**
-     * Bit 7 set in each byte of {@code w} (little-endian) that is a backslash or non-ASCII; exact up
-     * to and including the lowest such byte, which is all the callers read (the zero-byte test's
-     * borrow can only mark bytes above a true match).
-     */
+    /** Marks (see {@link Words}) the bytes of {@code w} that are a backslash or non-ASCII. */
     private static long stops(long w) {
-        long x = w ^ BACKSLASHES;
-        return ((x - ONES) & ~x | w) & HIGHS;
+        return Words.matches(w, BACKSLASHES) | Words.nonAscii(w);
     }
 
     /**
