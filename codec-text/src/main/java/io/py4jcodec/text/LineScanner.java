@@ -37,20 +37,23 @@ final class LineScanner {
                 }
             }
             for (; i < to; i++) {
-                byte b = a[i];
-                if (b == '\n' || (javaReader && b == '\r')) {
+                if (endsLine(a[i])) {
                     return i - adj;
                 }
             }
             return -1;
         }
         for (int i = from; i < end; i++) {
-            byte b = buf.getByte(i);
-            if (b == '\n' || (javaReader && b == '\r')) {
+            if (endsLine(buf.getByte(i))) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Whether this reader ends a line at {@code b}: LF, and for a Java reader CR too. */
+    private boolean endsLine(byte b) {
+        return b == '\n' || (javaReader && b == '\r');
     }
 
     /** Notes the byte that ended a line: after a CR, {@code BufferedReader} swallows an LF that follows. */

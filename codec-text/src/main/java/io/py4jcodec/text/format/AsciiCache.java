@@ -8,8 +8,9 @@ import org.agrona.DirectBuffer;
  * The Strings of short ASCII lines seen recently, so that a line seen again (a method name, an
  * object id, a class name: PySpark sends the same few over and over) costs no allocation. A
  * direct-mapped table of {@value #SIZE} entries, indexed by a hash of the bytes, each holding the
- * bytes it was made from; a collision replaces the entry. Lines over {@value #MAX_LENGTH} bytes or with a non-ASCII byte are not
- * cached, so it holds at most {@value #SIZE} x {@value #MAX_LENGTH} characters.
+ * bytes it was made from; a collision replaces the entry. Lines over {@value #MAX_LENGTH} bytes or
+ * with a non-ASCII byte are not cached, so it holds at most {@value #SIZE} x {@value #MAX_LENGTH}
+ * characters (and as many bytes).
  *
  * <pre>{@code
  * AsciiCache names = new AsciiCache();

@@ -224,7 +224,7 @@ public final class Escaping {
             // o <= i - from - 1 from here on, so o + 8 <= out.length wherever i + 8 <= end
             for (;;) {
                 if (i + Long.BYTES > end) {
-                    while (i < end && a[i] >= 0 && a[i] != '\\') {
+                    while (i < end && !isStop(a[i])) {
                         out[o++] = a[i++];
                     }
                     break;
@@ -255,15 +255,19 @@ public final class Escaping {
             }
         }
         for (; i < end; i++) {
-            byte b = a[i];
-            if (b == '\\' || b < 0) {
+            if (isStop(a[i])) {
                 return i;
             }
         }
         return end;
     }
 
-    /** Marks (see {@link Words}) the bytes of {@code w} that are a backslash or non-ASCII. */
+    /** Whether {@code b} ends a plain ASCII run: a backslash, or a non-ASCII byte. */
+    private static boolean isStop(byte b) {
+        return b == '\\' || b < 0;
+    }
+
+    /** Marks (see {@link Words}) the bytes of {@code w} that {@link #isStop} would stop at. */
     private static long stops(long w) {
         return Words.matches(w, BACKSLASHES) | Words.nonAscii(w);
     }

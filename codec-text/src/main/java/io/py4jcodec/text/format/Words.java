@@ -15,9 +15,9 @@ import java.nio.ByteOrder;
  * if (marks != 0) return i + Words.firstMarked(marks);    // the first LF
  * }</pre>
  *
- * <p>Hand-written: the JDK has no public vectorised "index of a byte" over a byte array range, and
- * these loops measured 2x faster than their byte-at-a-time versions (docs/results/escape-2026-12-05,
- * textfast-2026-12-05).
+ * <p>Hand-written: the JDK has no public vectorised "index of a byte" over a byte array range. The
+ * unescape loop measured 2x faster on words than byte by byte (docs/results/escape-2026-12-05); the
+ * line scanner was measured only together with the name cache (textfast-2026-12-05).
  */
 public final class Words {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
