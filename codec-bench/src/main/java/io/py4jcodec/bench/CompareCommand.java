@@ -39,6 +39,7 @@ import picocli.CommandLine.Option;
  * py4j-codec compare --full --out docs/results/run   # publication run
  * py4j-codec compare --report-only --out DIR        # rebuild report.md and charts from DIR/jmh.json (and python.json)
  * py4j-codec compare --python /usr/bin/python3      # the Python leg with this interpreter
+ * py4j-codec compare --full --baseline docs/results/2026-11-24-jdk17   # targets say where codec-text got slower
  * </pre>
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -65,6 +66,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--workloads", split = ",", paramLabel = "NAME", description = "workloads to run (default: the main ones, plus sweep points)")
     List<String> workloads;
+
+    @Option(names = "--baseline", paramLabel = "DIR", description = "an earlier report folder: the targets then say, per workload, whether codec-text is slower than in its jmh.json (recorded in --out, so --report-only keeps it)")
+    Path baseline;
 
     @Option(names = "--no-sweeps", description = "skip the crossover sweeps")
     boolean noSweeps;
@@ -93,6 +97,10 @@ public final class CompareCommand implements Callable<Integer> {
         PrintStream err = spec != null ? new PrintStream(System.err, true) : System.err;
         Files.createDirectories(out);
         Path json = out.resolve("jmh.json");
+        if (baseline != null && !Files.exists(baseline.resolve("jmh.json"))) {
+            err.println("compare: --baseline " + baseline + " has no jmh.json"); // before a run, not after it
+            return 2;
+        }
         if (!reportOnly) {
             Optional<PythonLeg.Interpreter> py = noPython ? Optional.empty() : PythonLeg.find(python);
             if (python != null && py.isEmpty() && !noPython) {
@@ -125,6 +133,10 @@ public final class CompareCommand implements Callable<Integer> {
         } else if (!Files.exists(json)) {
             err.println("compare: no " + json + " to report on");
             return 2;
+        }
+        if (baseline != null) {
+            Files.writeString(out.resolve(MarkdownReport.BASELINE_FILE),
+                    out.toAbsolutePath().normalize().relativize(baseline.toAbsolutePath().normalize()) + "\n");
         }
         Path md = new MarkdownReport(JmhResults.load(json), PythonResults.load(out)).write(out);
         err.println("compare: wrote " + md.toAbsolutePath() + " (and charts, jmh.json"

@@ -32,6 +32,8 @@ public final class JmhResults {
     public static final String PY4J = "py4j";
     /** protobuf's generated parser alone: a reference point, not a codec producing the model. */
     public static final String PB_PARSE = "pb-parse";
+    /** codec-binary's hand-written protobuf codec: the fastest one that produces the model. */
+    public static final String PB_DIRECT = "pb-direct";
     public static final String PB_FLOOR = "pb-floor";
 
     /** One benchmark result. {@code median} is the median of every measured iteration (all forks). */

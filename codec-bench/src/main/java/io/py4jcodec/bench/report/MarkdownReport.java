@@ -34,13 +34,20 @@ import java.util.Map;
 public final class MarkdownReport {
     /** The Java leg's load averages in a report folder: the line at its start, the line at its end. */
     public static final String JAVA_LOAD_FILE = "java-load.txt";
+    /**
+     * Names an earlier report folder (relative to this one) whose codec-text times the targets'
+     * "not slower than" rows compare with; written by {@code compare --baseline DIR}, read on every
+     * rebuild so that {@code --report-only} gives the same report.
+     */
+    public static final String BASELINE_FILE = "baseline.txt";
 
     /** Marks a Python leg's series in the sweep charts and tables. */
     private static final String PYTHON_SUFFIX = " (Python)";
 
     private final JmhResults results;
     private final PythonResults python;
-    private final Verdicts verdicts;
+    private Verdicts verdicts;
+    private String baseline;
     private final Template prose = Template.report();
     private String machine = Machine.describe();
     private List<String> javaLoad = List.of();
@@ -63,6 +70,12 @@ public final class MarkdownReport {
         Path recorded = dir.resolve("machine.txt");
         if (Files.exists(recorded)) {
             machine = Files.readString(recorded).trim(); // the machine of the run, not of this rebuild
+        }
+        Path named = dir.resolve(BASELINE_FILE);
+        if (Files.exists(named)) {
+            baseline = Files.readString(named).trim();
+            Path base = dir.resolve(baseline).normalize();
+            verdicts = new Verdicts(results, python, JmhResults.load(base.resolve("jmh.json")), base.getFileName().toString());
         }
         Path load = dir.resolve(JAVA_LOAD_FILE);
         javaLoad = Files.exists(load) ? Files.readAllLines(load) : List.of();
@@ -124,6 +137,9 @@ public final class MarkdownReport {
         }
         if (javaLoad.size() == 2) {
             md.append(prose.fill("java.load", Map.of("load_start", javaLoad.get(0), "load_end", javaLoad.get(1)))).append('\n');
+        }
+        if (baseline != null) {
+            md.append("| baseline run | `").append(baseline).append("` (codec-text's times in the targets' \"not slower than\" rows) |\n");
         }
         md.append("| contenders | ").append(String.join(", ", cs)).append(" |\n\n");
         return md.append(prose.text("setup.note")).append("\n\n").toString();

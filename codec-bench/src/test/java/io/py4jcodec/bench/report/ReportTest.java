@@ -127,6 +127,64 @@ class ReportTest {
     }
 
     @Test
+    void perCommandAllocationIsTheMixsBytesOverItsSixteenCommands(@TempDir Path dir) throws Exception {
+        JsonNode json = canned();
+        String md = Files.readString(new MarkdownReport(new JmhResults(json)).write(dir));
+        double bytes = Double.NaN;
+        for (JsonNode r : json) {
+            JsonNode p = r.path("params");
+            if (r.get("benchmark").asText().endsWith("CodecBench.decode") && "text".equals(p.path("contender").asText())
+                    && "pyspark-mix".equals(p.path("workload").asText())) {
+                bytes = r.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score").asDouble();
+            }
+        }
+        double perCommand = bytes / 16;
+        String row = String.format(Locale.ROOT, "| decode pyspark-mix allocates <= 120 B per command | %.0f B (", perCommand);
+        assertTrue(md.contains(row) && md.contains(perCommand <= 120 ? "commands) | yes |" : "commands) | **no** |"),
+                "missing allocation row " + row + " in\n" + md);
+    }
+
+    /**
+     * With {@code --baseline}, each workload's codec-text time is checked against the earlier run's, and
+     * the baseline is remembered in the folder: a later {@code --report-only} without the option keeps it.
+     */
+    @Test
+    void aBaselineRunSaysWhereCodecTextGotSlower(@TempDir Path root) throws Exception {
+        JsonNode json = canned();
+        Path run = Files.createDirectories(root.resolve("run"));
+        Path base = Files.createDirectories(root.resolve("base"));
+        Files.writeString(run.resolve("jmh.json"), json.toString());
+        // the baseline: the same run, with codec-text's pyspark-mix decode twice as fast and its encode 1% slower
+        for (JsonNode r : json) {
+            JsonNode p = r.path("params");
+            if ("text".equals(p.path("contender").asText()) && "pyspark-mix".equals(p.path("workload").asText())) {
+                double f = r.get("benchmark").asText().endsWith(".decode") ? 0.5 : r.get("benchmark").asText().endsWith(".encode") ? 1.01 : 1;
+                for (JsonNode fork : r.get("primaryMetric").get("rawData")) {
+                    for (int i = 0; i < fork.size(); i++) {
+                        ((com.fasterxml.jackson.databind.node.ArrayNode) fork).set(i, fork.get(i).asDouble() * f);
+                    }
+                }
+            }
+        }
+        Files.writeString(base.resolve("jmh.json"), json.toString());
+
+        assertEquals(0, new picocli.CommandLine(new CompareCommand()).execute("--report-only", "--out", run.toString(),
+                "--baseline", base.toString()));
+        String md = Files.readString(run.resolve("report.md"));
+        assertEquals("../base", Files.readString(run.resolve(MarkdownReport.BASELINE_FILE)).trim());
+        assertTrue(md.contains("| baseline run | `../base` "), "the setup names the baseline");
+        assertTrue(md.matches("(?s).*\\| decode pyspark-mix not slower than in base \\| [^|]* \\(2\\.00x\\) \\| \\*\\*no\\*\\* \\|.*"),
+                "twice the baseline's time is slower:\n" + md);
+        assertTrue(md.matches("(?s).*\\| encode pyspark-mix not slower than in base \\| [^|]* \\(0\\.99x\\) \\| yes \\|.*"),
+                "faster than the baseline is not slower:\n" + md);
+
+        assertEquals(0, new picocli.CommandLine(new CompareCommand()).execute("--report-only", "--out", run.toString()));
+        assertEquals(md, Files.readString(run.resolve("report.md")), "the rebuild keeps the baseline");
+        assertEquals(2, new picocli.CommandLine(new CompareCommand()).execute("--report-only", "--out", run.toString(),
+                "--baseline", root.resolve("nowhere").toString()), "a baseline without results is refused");
+    }
+
+    @Test
     void reportOnlyWithoutResultsFailsAndWritesNothing(@TempDir Path dir) throws Exception {
         assertEquals(2, new picocli.CommandLine(new CompareCommand()).execute("--report-only", "--out", dir.toString()));
         assertFalse(Files.exists(dir.resolve("report.md")));
