@@ -85,7 +85,8 @@ public final class DirectEncoder extends AbstractBinaryEncoder {
         // calls first: most frames are calls, and a class test is cheaper than the interface test below
         if (m instanceof CallCommand c) {
             call(Frame.CALL_FIELD_NUMBER, c.targetId(), c.method(), c.arguments());
-        } else if (m instanceof ReturnMessage r) {
+        } else if (ReturnMessage.is(m)) { // not instanceof ReturnMessage: see ReturnMessage.is
+            ReturnMessage r = (ReturnMessage) m;
             Value v = r.value();
             if (v == null) {
                 enumAlways(Frame.BARE_FIELD_NUMBER, r instanceof SuccessReturn ? BareStatus.SUCCESS_VALUE

@@ -18,7 +18,8 @@ final class ModelToProto {
 
     static Frame toFrame(Message m) {
         Frame.Builder f = Frame.newBuilder();
-        if (m instanceof ReturnMessage r) {
+        if (ReturnMessage.is(m)) { // not instanceof ReturnMessage: see ReturnMessage.is
+            ReturnMessage r = (ReturnMessage) m;
             Value v = r.value();
             if (v == null) {
                 f.setBare(r instanceof SuccessReturn ? BareStatus.SUCCESS : r instanceof ErrorReturn ? BareStatus.ERROR : BareStatus.FATAL);

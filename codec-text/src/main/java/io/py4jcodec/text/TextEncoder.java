@@ -44,8 +44,9 @@ public final class TextEncoder implements MessageEncoder {
 
     @Override
     public int encode(Message message, MutableDirectBuffer dst, int index) {
-        if (message instanceof ReturnMessage r) {
-            return encodeReturn(r, dst, index);
+        // not instanceof ReturnMessage: see ReturnMessage.is (22% of encode's time on JDK 17)
+        if (ReturnMessage.is(message)) {
+            return encodeReturn((ReturnMessage) message, dst, index);
         }
         return encodeCommand((Command) message, dst, index);
     }
