@@ -30,7 +30,9 @@ final class ClientOperations {
     static final List<String> KINDS = List.of("call", "constructor", "field_get", "field_set", "java_import",
             "list_len", "list_get", "list_set", "list_slice", "list_contains", "list_iter",
             "map_len", "map_get", "map_put", "map_contains", "set_len", "set_contains", "set_add",
-            "array_len", "array_get", "array_set", "array_slice", "dir", "dir_jvm", "help", "gc", "shutdown", "close");
+            "array_len", "array_get", "array_set", "array_slice", "dir", "dir_jvm", "help", "gc",
+            "list_concat", "list_multiply", "list_multiply_in_place", "list_count", "list_sort", "list_reverse",
+            "new_array", "new_jvm_view", "dir_class", "help_class", "shutdown", "close");
 
     /** What the last command of an operation is answered with by a gateway that behaves. */
     enum AnswerKind {
@@ -44,6 +46,8 @@ final class ClientOperations {
         NAMES,
         /** {@code !yv} (memory delete). */
         VOID,
+        /** an object reference (a new JVM view's Java object). */
+        REFERENCE,
         /** nothing: the command has no answer (shutdown). */
         NONE
     }
@@ -60,6 +64,11 @@ final class ClientOperations {
         ITERATOR,
         /** null whatever the answer: the client swallows errors (gc, shutdown). */
         SWALLOWED,
+        /**
+         * null: the client reads the answer and drops it, error or not (list sort, reverse, {@code *=});
+         * only a broken or unreadable answer may raise (a documented network error).
+         */
+        DISCARDED,
         /** only oracle (f) applies. */
         UNCHECKED
     }
@@ -79,6 +88,8 @@ final class ClientOperations {
     private static final Value DEFAULT_VIEW = new ReferenceValue("j");
     /** The id the gateway gives the iterator of {@code list_iter}. */
     private static final String ITERATOR_ID = "o999999";
+    /** Classes for new_array, dir_class and help_class: a primitive, a JDK class, one the JVM does not have. */
+    private static final String[] FQNS = {"int", "java.lang.String", "a.b.C"};
     /** Class names for constructors: {looked up, answered fqn}; a simple name may answer another fqn (an import). */
     private static final String[][] CLASSES = {{"java.util.ArrayList", "java.util.ArrayList"}, {"a.b.C", "a.b.C"},
         {"ArrayList", "java.util.ArrayList"}, {"X", "X"}};
@@ -111,16 +122,21 @@ final class ClientOperations {
                 op.put("target", collection(e)).set("key", value(e, gen));
                 op.set("value", value(e, gen));
             }
-            case "list_len", "map_len", "set_len", "array_len", "list_iter", "dir" -> op.put("target", collection(e));
-            case "help" -> {
+            case "list_len", "map_len", "set_len", "array_len", "list_iter", "dir", "list_sort", "list_reverse" ->
                 op.put("target", collection(e));
-                if (e.coin()) {
-                    op.putNull("pattern");
-                } else {
-                    op.put("pattern", e.pick("get*", "m(*", "", "*"));
+            case "help" -> help(op.put("target", collection(e)), e);
+            case "help_class" -> help(op.put("class", e.pick(FQNS)), e);
+            case "list_concat" -> op.put("target", collection(e)).put("other", collection(e));
+            case "list_multiply", "list_multiply_in_place" -> op.put("target", collection(e)).put("count", e.choose(6) - 1);
+            case "list_count" -> op.put("target", collection(e)).set("value", value(e, gen));
+            case "new_array" -> {
+                ArrayNode dims = op.put("class", e.pick(FQNS)).putArray("dimensions");
+                for (int i = 0, n = 1 + e.choose(3); i < n; i++) {
+                    dims.add(e.choose(4));
                 }
-                op.put("short_name", e.coin());
             }
+            case "new_jvm_view" -> op.put("name", e.pick("custom jvm", "", "v\u00e9\n2"));
+            case "dir_class" -> op.put("class", e.pick(FQNS));
             // a fresh id: a late release of an object an earlier case used must not pass for this one's
             case "gc" -> op.put("target", "o" + (100_000 + e.choose(900_000)));
             case "dir_jvm", "shutdown", "close" -> {
@@ -128,6 +144,15 @@ final class ClientOperations {
             default -> throw new IllegalArgumentException("no operation " + kind);
         }
         return op;
+    }
+
+    private static void help(ObjectNode op, Entropy e) {
+        if (e.coin()) {
+            op.putNull("pattern");
+        } else {
+            op.put("pattern", e.pick("get*", "m(*", "", "*"));
+        }
+        op.put("short_name", e.coin());
     }
 
     private static String collection(Entropy e) {
@@ -259,10 +284,37 @@ final class ClientOperations {
                 result = Result.UNCHECKED;
             }
             case "help" -> {
-                JsonNode pattern = op.get("pattern");
-                cmds.add(new HelpObjectCommand(id, pattern == null || pattern.isNull() ? NullValue.INSTANCE
-                        : new StringValue(pattern.asText()), new BooleanValue(op.get("short_name").asBoolean())));
+                cmds.add(new HelpObjectCommand(id, pattern(op), new BooleanValue(op.get("short_name").asBoolean())));
                 answer = AnswerKind.STRING;
+            }
+            case "help_class" -> {
+                cmds.add(new HelpClassCommand(op.get("class").asText(), pattern(op), new BooleanValue(op.get("short_name").asBoolean())));
+                answer = AnswerKind.STRING;
+            }
+            case "dir_class" -> {
+                cmds.add(new DirStaticCommand(op.get("class").asText()));
+                answer = AnswerKind.NAMES;
+                result = Result.NAMES;
+            }
+            case "new_array" -> {
+                List<Value> dims = new ArrayList<>();
+                op.get("dimensions").forEach(d -> dims.add(new IntValue(d.asInt())));
+                cmds.add(new ArrayCreateCommand(new StringValue(op.get("class").asText()), dims));
+            }
+            case "new_jvm_view" -> {
+                cmds.add(new JvmViewCreateCommand(new StringValue(op.get("name").asText())));
+                answer = AnswerKind.REFERENCE; // JVMView reads the answer's object id, unchecked
+            }
+            case "list_concat" -> cmds.add(new ListConcatCommand(id, op.get("other").asText()));
+            case "list_multiply" -> cmds.add(new ListMultiplyCommand(id, op.get("count").asInt()));
+            case "list_count" -> cmds.add(new ListCountCommand(id, value(op.get("value"))));
+            case "list_multiply_in_place", "list_sort", "list_reverse" -> {
+                cmds.add(switch (kind) {
+                    case "list_sort" -> new ListSortCommand(id);
+                    case "list_reverse" -> new ListReverseCommand(id);
+                    default -> new ListMultiplyInPlaceCommand(id, op.get("count").asInt());
+                });
+                result = Result.DISCARDED;
             }
             case "gc" -> {
                 cmds.add(new MemoryDeleteCommand(id));
@@ -281,6 +333,12 @@ final class ClientOperations {
             default -> throw new IllegalArgumentException("no operation " + kind);
         }
         return new Script(List.copyOf(cmds), List.copyOf(lookups), answer, result);
+    }
+
+    /** A help operation's pattern part: null, or the string. */
+    private static Value pattern(ObjectNode op) {
+        JsonNode pattern = op.get("pattern");
+        return pattern == null || pattern.isNull() ? NullValue.INSTANCE : new StringValue(pattern.asText());
     }
 
     /** Python's {@code slice(bound, None).indices(size)} for one bound, step 1. */
@@ -321,6 +379,7 @@ final class ClientOperations {
             case BOOLEAN -> v instanceof BooleanValue;
             case STRING, NAMES -> v instanceof StringValue;
             case VOID -> v instanceof VoidValue;
+            case REFERENCE -> v instanceof ReferenceValue;
             case NONE -> false;
         };
     }
@@ -339,6 +398,7 @@ final class ClientOperations {
                 }
                 yield ReturnMessage.success(new StringValue(String.join("\n", names)));
             }
+            case REFERENCE -> ReturnMessage.success(new ReferenceValue("o" + (1000 + e.choose(100))));
             case VOID, ANY, NONE -> ReturnMessage.success(VoidValue.INSTANCE);
         };
     }

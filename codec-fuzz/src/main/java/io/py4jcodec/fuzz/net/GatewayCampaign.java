@@ -565,10 +565,19 @@ public final class GatewayCampaign {
             }
             return;
         }
+        boolean broken = p.fault() != null && p.fault() != Fault.SLOW && p.fault() != Fault.EXTRA_LINE;
+        if (kind == ClientOperations.Result.DISCARDED) {
+            // an answer the client cannot read (empty, cut, reset) may raise; any other is dropped unread
+            boolean mayRaise = broken || p.how().equals("mutated");
+            if (r.has("error") ? !mayRaise : !r.path("ok").path("type").asText().equals("null")) {
+                found.add(new Object[]{Outcome.MISREAD, "result", p.kind() + " drops its answer (answered " + Wire.show(p.reply(), 200)
+                        + (broken ? " with " + p.fault().label() : "") + "), the client gave " + r});
+            }
+            return;
+        }
         if (p.how().equals("mutated") || p.answer() == null || kind == ClientOperations.Result.UNCHECKED) {
             return;
         }
-        boolean broken = p.fault() != null && p.fault() != Fault.SLOW && p.fault() != Fault.EXTRA_LINE;
         boolean ends = kind == ClientOperations.Result.ITERATOR && !broken && !(p.answer() instanceof SuccessReturn);
         boolean wantError = !ends && (broken || !(p.answer() instanceof SuccessReturn));
         if (wantError != r.has("error")) {

@@ -23,6 +23,16 @@ JSON, spec/PROTOCOL.md section 13), so that a driver for another client can be w
     {"op": "map_put", "target": ID, "key": VALUE, "value": VALUE}      c[key] = value
     {"op": "map_contains", "target": ID, "key": VALUE}                 key in c
     {"op": "set_add", "target": ID, "value": VALUE}                    c.add(value)
+    {"op": "list_concat", "target": ID, "other": ID}                   c + JavaList(other)
+    {"op": "list_multiply", "target": ID, "count": N}                  c * N
+    {"op": "list_multiply_in_place", "target": ID, "count": N}         c *= N (null: py4j drops the answer)
+    {"op": "list_count", "target": ID, "value": VALUE}                 c.count(value)
+    {"op": "list_sort" | "list_reverse", "target": ID}                 c.sort(), c.reverse() (null, likewise)
+    {"op": "new_array", "class": FQN, "dimensions": [N...]}            gateway.new_array(JavaClass(FQN), *dimensions)
+    {"op": "new_jvm_view", "name": STRING}                 gateway.new_jvm_view(name): the view's Java object
+    {"op": "dir_class", "class": FQN}                      dir(JavaClass(FQN)), its names joined by LF
+    {"op": "help_class", "class": FQN, "pattern": null|STRING, "short_name": BOOL}
+                                             gateway.help(JavaClass(FQN), pattern, short_name, display=False)
     {"op": "dir", "target": ID}              dir(obj): its names sorted, joined by LF, as a string
     {"op": "dir_jvm"}                        dir(a fresh view of the default JVM view "rj"), likewise
     {"op": "help", "target": ID, "pattern": null|STRING, "short_name": BOOL}
@@ -148,6 +158,15 @@ def perform(op, gateway, client):
         return "\n".join(sorted(dir(JavaObject(op["target"], client))))
     if kind == "help":
         return gateway.help(JavaObject(op["target"], client), op["pattern"], op["short_name"], display=False)
+    # a JavaClass made directly, as gateway.jvm makes it after its lookups: only the operation's own command is sent
+    if kind == "new_array":
+        return gateway.new_array(JavaClass(op["class"], client), *op["dimensions"])
+    if kind == "new_jvm_view":
+        return gateway.new_jvm_view(op["name"])._jvm_object
+    if kind == "dir_class":
+        return "\n".join(sorted(dir(JavaClass(op["class"], client))))
+    if kind == "help_class":
+        return gateway.help(JavaClass(op["class"], client), op["pattern"], op["short_name"], display=False)
     family, _, action = kind.partition("_")
     if family not in _COLLECTIONS:
         raise ValueError("unknown op " + kind)
@@ -171,6 +190,21 @@ def perform(op, gateway, client):
         return None
     if action == "iter":
         return next(iter(c), None)
+    if action == "concat":
+        return c + JavaList(op["other"], client)
+    if action == "multiply":
+        return c * op["count"]
+    if action == "multiply_in_place":
+        c *= op["count"]
+        return None
+    if action == "count":
+        return c.count(arg(op["value"]))
+    if action == "sort":
+        c.sort()
+        return None
+    if action == "reverse":
+        c.reverse()
+        return None
     raise ValueError("unknown op " + kind)
 
 

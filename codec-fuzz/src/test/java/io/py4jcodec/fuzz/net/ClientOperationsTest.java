@@ -77,7 +77,10 @@ class ClientOperationsTest {
             "map_contains", "NONCONFORMING", "set_len", "UNPARSEABLE", "set_contains", "MISREAD",
             "set_add", "UNDOCUMENTED_EXCEPTION", "array_len", "NONCONFORMING", "array_get", "MISREAD",
             "array_set", "DUPLICATE", "array_slice", "STRAY_CONNECTION", "dir", "MISREAD", "dir_jvm", "TIMEOUT",
-            "help", "UNPARSEABLE", "gc", "DUPLICATE", "shutdown", "STRAY_CONNECTION"};
+            "help", "UNPARSEABLE", "gc", "DUPLICATE", "shutdown", "STRAY_CONNECTION",
+            "list_concat", "NONCONFORMING", "list_multiply", "MISREAD", "list_multiply_in_place", "DUPLICATE",
+            "list_count", "UNPARSEABLE", "list_sort", "UNDOCUMENTED_EXCEPTION", "list_reverse", "STRAY_CONNECTION",
+            "new_array", "TIMEOUT", "new_jvm_view", "MISREAD", "dir_class", "UNPARSEABLE", "help_class", "DUPLICATE"};
         List<Reproducer> cases = new ArrayList<>();
         for (int i = 0; i < plants.length; i += 2) {
             want.put(plants[i], Outcome.valueOf(plants[i + 1]));

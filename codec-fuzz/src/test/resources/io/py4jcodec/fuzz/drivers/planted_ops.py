@@ -17,6 +17,9 @@ PLANTS = {
     "set_contains": "misread", "set_add": "undocumented", "array_len": "nonconforming", "array_get": "misread",
     "array_set": "duplicate", "array_slice": "stray", "dir": "misread", "dir_jvm": "hang", "help": "unparseable",
     "gc": "duplicate", "shutdown": "stray",
+    "list_concat": "nonconforming", "list_multiply": "misread", "list_multiply_in_place": "duplicate",
+    "list_count": "unparseable", "list_sort": "undocumented", "list_reverse": "stray", "new_array": "hang",
+    "new_jvm_view": "misread", "dir_class": "unparseable", "help_class": "duplicate",
 }
 
 gateway = driver.connect(int(sys.argv[1]))
