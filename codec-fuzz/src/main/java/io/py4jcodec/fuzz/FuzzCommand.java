@@ -128,6 +128,18 @@ public final class FuzzCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return fuzz();
+        } catch (java.io.IOException e) {
+            if (e.getMessage() == null || !e.getMessage().contains(" did not start (")) {
+                throw e;
+            }
+            log.println("fuzz: " + e.getMessage()); // a setup problem the user fixes: the message, not a stack trace
+            return 2;
+        }
+    }
+
+    private int fuzz() throws Exception {
         long s = seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
         Duration d = duration == null ? null : parseDuration(duration);
         Duration timeout = Duration.ofMillis(timeoutMs);

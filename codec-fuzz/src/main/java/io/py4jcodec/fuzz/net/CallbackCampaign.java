@@ -347,7 +347,7 @@ public final class CallbackCampaign {
         String ready = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)).readLine();
         int at = ready == null ? -1 : ready.indexOf("\"port\":");
         if (at < 0) {
-            throw new IOException("the callback server driver did not start: " + String.join(" ", cfg.serverCmd()));
+            throw Drivers.notStarted("callback server driver", server, cfg.serverCmd());
         }
         port = Integer.parseInt(ready.substring(at + 7).replaceAll("[^0-9]", ""));
     }

@@ -625,7 +625,7 @@ public final class GatewayCampaign {
         BufferedReader rd = new BufferedReader(new InputStreamReader(d.getInputStream(), StandardCharsets.UTF_8));
         String ready = rd.readLine();
         if (ready == null || !ready.contains("ready")) {
-            throw new IOException("the client driver did not start: " + String.join(" ", cfg.clientCmd()));
+            throw Drivers.notStarted("client driver", d, cfg.clientCmd());
         }
         Thread t = new Thread(() -> {
             try {
