@@ -1,5 +1,6 @@
 package io.py4jcodec.text.format;
 
+import org.agrona.AsciiEncoding;
 import org.agrona.DirectBuffer;
 
 /**
@@ -50,6 +51,16 @@ public final class IntegerText {
         }
         int safeEnd = Math.min(end, i + 18);
         long v = 0;
+        // eight digits at a time with Agrona's SWAR check and parse: digit by digit, the loop below is
+        // a chain of one multiply-add per digit, which was half of longs-100 decode's samples
+        // (docs/results/text-targets-2026-12-05)
+        for (; safeEnd - i >= Long.BYTES; i += Long.BYTES) {
+            long w = Words.get(a, i);
+            if (!AsciiEncoding.isEightDigitAsciiEncodedNumber(w)) {
+                return false;
+            }
+            v = v * 100_000_000L + AsciiEncoding.parseEightDigitsLittleEndian(w);
+        }
         for (; i < safeEnd; i++) {
             int d = a[i] - '0';
             if (d < 0 || d > 9) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link IntegerText#parseJavaLong} agrees with {@code Long.parseLong} (what py4j's Java side runs
  * for {@code L} parts) on the boundaries of the long range and on seeded random digit strings of
- * every length up to 21, through both a heap buffer (the array fast path) and an offset wrap.
+ * every length up to 21 (and each with one non-digit byte put in), through both a heap buffer (the array fast path) and an offset wrap.
  */
 class IntegerTextJavaLongTest {
 
@@ -32,6 +32,11 @@ class IntegerTextJavaLongTest {
             for (int k = 0; k < len; k++) {
                 b.append((char) ('0' + r.nextInt(10)));
             }
+            inputs.add(b.toString());
+            // one byte just outside the digits (or a letter, a space) anywhere: the eight-at-a-time check must see it
+            String bad = "/:a _\u007f";
+            int at = b.length() - 1 - r.nextInt(len);
+            b.setCharAt(at, bad.charAt(r.nextInt(bad.length())));
             inputs.add(b.toString());
         }
         IntegerText.Result res = new IntegerText.Result();
