@@ -114,6 +114,25 @@ class ClientOperationsTest {
         }
     }
 
+    /**
+     * FINDINGS 25: sort, reverse and {@code *=} return nothing even when Java answers an error (the
+     * DISCARDED oracle reports any error, or any value, from an answer the client could read).
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ConnectionMode.class)
+    void sortReverseAndMultiplyInPlaceDropAnErrorAnswer(ConnectionMode mode, @TempDir Path out) throws Exception {
+        PythonPeer py = PythonPeer.require();
+        List<Reproducer> cases = new ArrayList<>();
+        List<String> kinds = List.of("list_sort", "list_reverse", "list_multiply_in_place");
+        byte[] error = TextCodec.of(Side.JAVA).newEncoder().encode(ReturnMessage.error(new io.py4jcodec.api.model.StringValue("boom")));
+        for (String kind : kinds) {
+            var op = ClientOperations.op(kind, Entropy.seeded(kind.hashCode()), GEN);
+            cases.add(new Reproducer("gateway", mode.name(), Outcome.OK, kind, 0, 0, error, null, null, "", CanonicalJson.write(op), ""));
+        }
+        GatewayCampaign c = campaign(py, GatewayCampaign.shippedDriver(), mode, out);
+        assertEquals(List.of(Outcome.OK, Outcome.OK, Outcome.OK), c.replay(cases), details(c));
+    }
+
     /** A case of {@code kind} whose last command is answered as a gateway that behaves answers it. */
     private static Reproducer answeredValidly(String kind, ConnectionMode mode) {
         var op = ClientOperations.op(kind, Entropy.seeded(kind.hashCode()), GEN);
