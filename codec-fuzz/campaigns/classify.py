@@ -6,6 +6,7 @@ rule covers is printed as "unclassified" with its detail: read its reproducer, t
 
 Usage: classify.py REPORT.json [REPORT.json...]   prints per report: root cause -> cases (groups)."""
 import collections
+import os
 import json
 import re
 import sys
@@ -13,7 +14,20 @@ import sys
 NEW_OPS_WRONG_TYPE = ("new_jvm_view", "dir_class", "dir", "list_len", "map_len", "set_len", "array_len")
 
 
-def cause(g):
+def answered(folder, g):
+    """The start of the answer the reproducer gave, as its "# bytes as text" line shows it (JSON-quoted,
+    cut when long), or ''."""
+    try:
+        with open(os.path.join(folder, g["reproducer"]), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("# bytes as text: "):
+                    return line[len("# bytes as text: "):].lstrip('"')
+    except OSError:
+        pass
+    return ""
+
+
+def cause(g, folder):
     o, sig, d = g["outcome"], g["signature"], g["detail"]
     kind, how = sig.split()[1], sig.split()[2]
     if o == "DUPLICATE":
@@ -31,8 +45,10 @@ def cause(g):
     if o == "NONCONFORMING":
         if kind == "dir_jvm" and "_fqn" in d:
             return "21"
-        if re.search(r"keySet|iterator|\\nnext\\n|toString", d):
-            return "23"
+        if re.search(r"keySet|iterator|\\nnext\\n|toString", d) or re.match(r"!x[lahtg]", answered(folder, g)):
+            return "23"  # an error answer carrying a collection: building the error calls Java
+        if kind.endswith("_contains") and "\\nsize\\n" in d:
+            return "24"  # `in` takes bool() of a collection answered where a boolean belongs: len() calls size
         if "!xn" in d or "!x" in d and "client_server" in sig:
             return "17"
         if kind in NEW_OPS_WRONG_TYPE and "split" in d:
@@ -54,7 +70,7 @@ def main(paths):
         r = json.load(open(p))
         cases, groups, unknown = collections.Counter(), collections.Counter(), []
         for g in r["findings"]:
-            c = cause(g)
+            c = cause(g, os.path.dirname(p))
             if c is None:
                 unknown.append(g)
                 c = "unclassified"
