@@ -130,10 +130,7 @@ public final class FuzzCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try {
             return fuzz();
-        } catch (java.io.IOException e) {
-            if (e.getMessage() == null || !e.getMessage().contains(" did not start (")) {
-                throw e;
-            }
+        } catch (io.py4jcodec.fuzz.net.DriverNotStartedException e) {
             log.println("fuzz: " + e.getMessage()); // a setup problem the user fixes: the message, not a stack trace
             return 2;
         }

@@ -76,4 +76,18 @@ class BoundedCampaignTest {
                 "--target", "127.0.0.1:" + server.getListeningPort(), "--timeout", "400", "--out", out.toString());
         assertEquals(0, code, "replay must reproduce " + repro.outcome() + ":\n" + replayLog);
     }
+
+    /** A driver that exits before saying it is ready is a one-line error with exit code 2, not a stack trace. */
+    @Test
+    void aDriverThatDoesNotStartIsOneLineAndExitCodeTwo(@TempDir Path out) {
+        FuzzCommand cmd = new FuzzCommand();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        cmd.log = new PrintStream(log, true, StandardCharsets.UTF_8);
+        int code = new CommandLine(cmd).execute("--listen", "0", "--role", "gateway", "--client-cmd", "python3 -c exit(3) {port}",
+                "--duration", "5s", "--out", out.toString());
+        assertEquals(2, code, log.toString(StandardCharsets.UTF_8));
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("fuzz: the client driver did not start (it exited with code 3)")
+                && text.contains("PYTHONPATH") && !text.contains("\tat "), text);
+    }
 }

@@ -53,7 +53,7 @@ final class Drivers {
      * Why a driver did not say it was ready: its exit code if it ended, and what to check. Its stderr
      * is not kept (a campaign restarts it thousands of times), so the message says how to see it.
      */
-    static IOException notStarted(String what, Process p, List<String> cmd) {
+    static DriverNotStartedException notStarted(String what, Process p, List<String> cmd) {
         String ended;
         try {
             ended = p.waitFor(2, TimeUnit.SECONDS) ? "it exited with code " + p.exitValue() : "it printed no ready line";
@@ -61,7 +61,7 @@ final class Drivers {
             Thread.currentThread().interrupt();
             ended = "it printed no ready line";
         }
-        return new IOException("the " + what + " did not start (" + ended + "): " + String.join(" ", cmd)
+        return new DriverNotStartedException("the " + what + " did not start (" + ended + "): " + String.join(" ", cmd)
                 + "; run it by hand to see its errors. The shipped drivers need py4j importable: set PYTHONPATH to"
                 + " py4j's Python sources (here ../shared/peers/py4j-python/src) or pip install py4j==0.10.9.9");
     }
