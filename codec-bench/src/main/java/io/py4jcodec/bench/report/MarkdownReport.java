@@ -46,7 +46,7 @@ public final class MarkdownReport {
 
     private final JmhResults results;
     private final PythonResults python;
-    private Verdicts verdicts;
+    private Verdicts verdicts; // built by write(), which alone knows whether the folder names a baseline
     private String baseline;
     private final Template prose = Template.report();
     private String machine = Machine.describe();
@@ -61,7 +61,6 @@ public final class MarkdownReport {
     public MarkdownReport(JmhResults results, PythonResults python) {
         this.results = results;
         this.python = python;
-        this.verdicts = new Verdicts(results, python);
     }
 
     /** Writes report.md and the charts into {@code dir} (whose machine.txt, if any, names the run's machine). */
@@ -76,6 +75,8 @@ public final class MarkdownReport {
             baseline = Files.readString(named).trim();
             Path base = dir.resolve(baseline).normalize();
             verdicts = new Verdicts(results, python, JmhResults.load(base.resolve("jmh.json")), base.getFileName().toString());
+        } else {
+            verdicts = new Verdicts(results, python);
         }
         Path load = dir.resolve(JAVA_LOAD_FILE);
         javaLoad = Files.exists(load) ? Files.readAllLines(load) : List.of();
