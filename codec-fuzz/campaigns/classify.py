@@ -55,11 +55,14 @@ def cause(g, folder):
             return "24"
         return None
     if o == "UNDOCUMENTED_EXCEPTION":
-        if kind in NEW_OPS_WRONG_TYPE and how == "generated" and re.search(r"AttributeError|TypeError|__len__", d):
+        wrong_type_used = kind in NEW_OPS_WRONG_TYPE or " lookup " in sig  # a size or an iterator of another type
+        if wrong_type_used and how == "generated" and re.search(r"AttributeError|TypeError|__len__", d):
             return "24"
         if re.search(r"KeyError|IndexError|ValueError|binascii|UnicodeDecodeError|decimal\.", d):
             return "12"
         return None
+    if o == "UNPARSEABLE" and re.search(r"m\\nd\\n[^\\]*\\r", d):
+        return "26"  # an object id holding a CR, taken from an answer, sent back in the client's release
     if o == "STRAY_CONNECTION":
         return "18 or no replay"
     return None

@@ -80,12 +80,29 @@ public final class GatewayCampaign {
     }
 
     /**
-     * One case as it can be replayed: the operation, what it should send, and our answer to its last
-     * command (null when not a valid one), or a fault.
+     * One case as it can be replayed: the operation, what it should send, and our answer to the
+     * command at {@code at} (null when not a valid one), or a fault. {@code at} is -1 for the last
+     * command; a lookup case ({@link #lookup()}) fuzzes the answer to an earlier one (a class lookup,
+     * a size, an iterator), every command before it answered validly.
      */
-    record Plan(ObjectNode op, ClientOperations.Script script, ReturnMessage answer, byte[] reply, String how, Fault fault) {
+    record Plan(ObjectNode op, ClientOperations.Script script, ReturnMessage answer, byte[] reply, String how, Fault fault,
+                int at) {
+        Plan(ObjectNode op, ClientOperations.Script script, ReturnMessage answer, byte[] reply, String how, Fault fault) {
+            this(op, script, answer, reply, how, fault, -1);
+        }
+
         String kind() {
             return op.get("op").asText();
+        }
+
+        /** The index of the command whose answer is fuzzed. */
+        int fuzzed() {
+            return at < 0 ? script.commands().size() - 1 : at;
+        }
+
+        /** Whether the fuzzed answer is a lookup's, not the last command's. */
+        boolean lookup() {
+            return at >= 0 && at < script.commands().size() - 1;
         }
     }
 
@@ -156,13 +173,7 @@ public final class GatewayCampaign {
 
     /** Replays a reproducer's case and returns its outcome. */
     public Outcome replay(Reproducer r) throws IOException {
-        ObjectNode op = (ObjectNode) CanonicalJson.parse(r.op());
-        Fault fault = r.fault() == null || r.fault().isEmpty() ? null : Fault.valueOf(r.fault());
-        ClientOperations.Script script = ClientOperations.script(op);
-        ReturnMessage answer = answerIn(r.bytes());
-        String how = script.answer() == ClientOperations.AnswerKind.NONE ? "valid" : answer == null ? "mutated"
-                : ClientOperations.fits(script.answer(), answer) ? "valid" : "generated";
-        run(List.of(new Plan(op, script, "valid".equals(how) ? answer : null, r.bytes(), how, fault)));
+        run(List.of(replayed(r)));
         List<Findings.Finding> all = findings.all();
         return all.isEmpty() ? Outcome.OK : all.get(0).outcome();
     }
@@ -171,13 +182,7 @@ public final class GatewayCampaign {
     public List<Outcome> replay(List<Reproducer> rs) throws IOException {
         List<Plan> plans = new ArrayList<>();
         for (Reproducer r : rs) {
-            ObjectNode op = (ObjectNode) CanonicalJson.parse(r.op());
-            ClientOperations.Script script = ClientOperations.script(op);
-            ReturnMessage answer = answerIn(r.bytes());
-            boolean valid = script.answer() == ClientOperations.AnswerKind.NONE
-                    || answer != null && ClientOperations.fits(script.answer(), answer);
-            plans.add(new Plan(op, script, valid ? answer : null, r.bytes(), valid ? "valid" : answer == null ? "mutated" : "generated",
-                    r.fault() == null || r.fault().isEmpty() ? null : Fault.valueOf(r.fault())));
+            plans.add(replayed(r));
         }
         run(plans);
         List<Outcome> out = new ArrayList<>();
@@ -185,6 +190,25 @@ public final class GatewayCampaign {
             out.add(outcomes.getOrDefault(i, Outcome.OK));
         }
         return out;
+    }
+
+    /**
+     * The plan a reproducer recorded; its bytes are a valid answer when they are the one the command
+     * it answers takes, written as our Java writer writes it (else they are sent as they are: an
+     * object id holding a CR is read by Python, but no Java writer writes it).
+     */
+    private Plan replayed(Reproducer r) {
+        ObjectNode op = (ObjectNode) CanonicalJson.parse(r.op());
+        Fault fault = r.fault() == null || r.fault().isEmpty() ? null : Fault.valueOf(r.fault());
+        ClientOperations.Script script = ClientOperations.script(op);
+        ReturnMessage answer = answerIn(r.bytes());
+        int at = r.answerAt() >= 0 && r.answerAt() < script.commands().size() - 1 ? r.answerAt() : -1;
+        boolean valid = at >= 0 ? answer != null && answer.equals(script.lookups().get(at))
+                : script.answer() == ClientOperations.AnswerKind.NONE || answer != null && ClientOperations.fits(script.answer(), answer);
+        boolean written = answer != null && writesBack(answer, r.bytes()); // else only a mutation made these bytes
+        valid &= answer == null || written;
+        return new Plan(op, script, valid ? answer : null, r.bytes(), valid ? "valid" : written ? "generated" : "mutated",
+                fault, at);
     }
 
     private Findings run(List<Plan> fixed) throws IOException {
@@ -241,6 +265,12 @@ public final class GatewayCampaign {
         if (script.answer() == ClientOperations.AnswerKind.NONE) {
             return new Plan(op, script, null, new byte[0], "valid", null);
         }
+        // drawn after the last command's answer, so that adding lookup cases left every other case of a seed as it was
+        Plan last = lastCommandPlan(op, script, e);
+        return script.lookups().isEmpty() || e.choose(5) != 0 ? last : lookupPlan(op, script, e);
+    }
+
+    private Plan lastCommandPlan(ObjectNode op, ClientOperations.Script script, Entropy e) {
         ReturnMessage generated = gen.answer(Side.JAVA, e);
         // the value the client must give is the answer as its side reads it (a decimal's scale from its text,
         // a lone surrogate as the '?' Java writes)
@@ -262,6 +292,37 @@ public final class GatewayCampaign {
             return new Plan(op, script, null, m.bytes(), "mutated", null);
         }
         return new Plan(op, script, answer, reply, "valid", null);
+    }
+
+    /**
+     * A case that fuzzes the answer to one of the operation's lookups (a class name's, a size, an
+     * iterator) instead of its last command's: a transport fault on the valid answer, a mutation of
+     * it, or another generated answer. Never the valid answer alone: that is every other case.
+     */
+    private Plan lookupPlan(ObjectNode op, ClientOperations.Script script, Entropy e) {
+        int at = e.choose(script.lookups().size());
+        ReturnMessage valid = script.lookups().get(at);
+        byte[] reply = javaWriter.encode(valid);
+        int r = e.choose(10);
+        if (r >= 6) {
+            return new Plan(op, script, valid, reply, "fault", Fault.values()[e.choose(Fault.values().length)], at);
+        }
+        if (r < 2) {
+            ReturnMessage other = answerIn(javaWriter.encode(gen.answer(Side.JAVA, e)));
+            if (other != null && !other.equals(valid)) {
+                return new Plan(op, script, null, javaWriter.encode(other), "generated", null, at);
+            }
+        }
+        return new Plan(op, script, null, Mutator.mutate(reply, e).bytes(), "mutated", null, at);
+    }
+
+    /** Whether our Java writer writes {@code a} as exactly {@code bytes}. */
+    private boolean writesBack(ReturnMessage a, byte[] bytes) {
+        try {
+            return Arrays.equals(javaWriter.encode(a), bytes);
+        } catch (ProtocolException e) { // UNENCODABLE: a value only a misbehaving gateway sends
+            return false;
+        }
     }
 
     /** The answer {@code bytes} are, exactly and alone, as the Python side reads them; null if they are not one. */
@@ -324,7 +385,8 @@ public final class GatewayCampaign {
         Object[] first = found.get(0);
         Outcome o = (Outcome) first[0];
         outcomes.put(index, o);
-        String signature = o + " " + p.kind() + " " + (p.fault() != null ? p.fault().label() : p.how()) + " @" + first[1];
+        String signature = o + " " + p.kind() + " " + (p.fault() != null ? p.fault().label() : p.how())
+                + (p.lookup() ? " lookup" : "") + " @" + first[1];
         String detail = (String) first[2];
         Findings.Finding f = findings.record(o, signature, index);
         Findings.Finding g = f != null ? f : findings.get(signature);
@@ -341,7 +403,7 @@ public final class GatewayCampaign {
                     o.name().toLowerCase(Locale.ROOT)));
             new Reproducer("gateway", cfg.mode().name().toLowerCase(Locale.ROOT), o, signature, cfg.seed(), index,
                     p.reply(), null, null, detail, CanonicalJson.write(p.op()),
-                    p.fault() == null ? "" : p.fault().name()).write(file);
+                    p.fault() == null ? "" : p.fault().name(), p.lookup() ? p.at() : -1).write(file);
             findings.attach(f, file, p.reply(), detail);
         } catch (IOException e) {
             cfg.log().println("cannot write reproducer: " + e);
@@ -350,13 +412,15 @@ public final class GatewayCampaign {
 
     /**
      * Sends one operation to the driver, serves what the client sends for it (the script's lookups,
-     * then the plan's answer to its last command), returns the driver's result (null: none).
+     * the plan's answer or fault in place of the one it fuzzes, and after a fuzzed lookup whatever
+     * the client still sends answered as a behaving gateway would), returns the driver's result (null: none).
      */
     private JsonNode perform(Plan p, ObjectNode op, List<Object[]> found, boolean fuzzed) throws IOException {
         toDriver.write(CanonicalJson.write(op) + "\n");
         toDriver.flush();
         long deadline = System.nanoTime() + cfg.timeout().toNanos();
         List<Command> script = p.script().commands();
+        int at = p.fuzzed();
         int pos = 0;
         Message last = null;
         byte[] lastAnswer = null;
@@ -388,7 +452,7 @@ public final class GatewayCampaign {
             }
             if (ev instanceof Line l) {
                 JsonNode r = CanonicalJson.parse(l.json());
-                if (pos < script.size() && !faulted && !r.has("error")) {
+                if (pos < script.size() && !faulted && !r.has("error") && !p.lookup()) {
                     // py4j's ClientServer releases objects from its FinalizerWorker thread, later: wait for it
                     result = r;
                     continue;
@@ -442,21 +506,24 @@ public final class GatewayCampaign {
                 cmd.c().write(javaWriter.encode(ReturnMessage.success(VoidValue.INSTANCE)));
                 continue;
             }
-            if (!scripted) {
+            if (!scripted && !(p.lookup() && pos > at)) { // after a fuzzed lookup the client may go on differently
                 found.add(new Object[]{Outcome.NONCONFORMING, "command", script.isEmpty()
                         ? p.kind() + " sends no command; the client sent " + Wire.show(cmd.raw(), 300)
                         : pos < script.size() ? "expected " + CanonicalJson.write(script.get(pos)) + ", the client sent "
                         + Wire.show(cmd.raw(), 300) : "an extra command for one operation: " + Wire.show(cmd.raw(), 300)});
             }
             last = cmd.m();
-            if (pos < script.size() - 1) {
-                lastAnswer = javaWriter.encode(p.script().lookups().get(pos));
-                cmd.c().write(lastAnswer);
-            } else if (pos == script.size() - 1) {
+            if (pos == at) {
                 lastAnswer = p.answer() != null ? javaWriter.encode(p.answer()) : p.reply();
                 faulted = answer(cmd.c(), p);
+            } else if (pos < script.size() - 1) {
+                lastAnswer = javaWriter.encode(p.script().lookups().get(pos));
+                cmd.c().write(lastAnswer);
             } else {
-                lastAnswer = p.answer() != null ? javaWriter.encode(p.answer()) : javaWriter.encode(ReturnMessage.success(NullValue.INSTANCE));
+                // the last command after a fuzzed lookup (the client went on), or a command past the script's end
+                ReturnMessage a = p.lookup() && pos == script.size() - 1 ? ClientOperations.typed(p.script().answer(), Choices.seeded(pos))
+                        : p.answer() != null && !p.lookup() ? p.answer() : ReturnMessage.success(NullValue.INSTANCE);
+                lastAnswer = javaWriter.encode(a);
                 cmd.c().write(lastAnswer);
             }
             pos++;
@@ -558,6 +625,10 @@ public final class GatewayCampaign {
                 return;
             }
         }
+        if (p.lookup()) {
+            judgeLookupResult(p, r, found);
+            return;
+        }
         ClientOperations.Result kind = p.script().result();
         if (kind == ClientOperations.Result.SWALLOWED) {
             if (r.has("error") || !r.path("ok").path("type").asText().equals("null")) {
@@ -600,6 +671,23 @@ public final class GatewayCampaign {
                 : sameAs(answered, got));
         if (!same) {
             found.add(new Object[]{Outcome.MISREAD, "result", "answered " + Wire.show(p.reply(), 200) + ", the client gave " + r});
+        }
+    }
+
+    /**
+     * Oracle (c) for a fuzzed lookup: the operation's result is not the fuzzed answer's value, so only
+     * an answer that says nothing can be judged: a lookup answered with an error, or not answered (cut,
+     * empty, a lone {@code !}, closed, reset), leaves the client nothing to go on, and it must raise.
+     */
+    private void judgeLookupResult(Plan p, JsonNode r, List<Object[]> found) {
+        if (r.has("error")) {
+            return;
+        }
+        ReturnMessage answered = p.fault() == null ? answerIn(p.reply()) : p.answer();
+        boolean broken = p.fault() != null && p.fault() != Fault.SLOW && p.fault() != Fault.EXTRA_LINE;
+        if (broken || answered != null && !(answered instanceof SuccessReturn)) {
+            found.add(new Object[]{Outcome.MISREAD, "result", "lookup " + p.at() + " of " + p.kind() + " answered "
+                    + Wire.show(p.reply(), 200) + (broken ? " with " + p.fault().label() : "") + ", the client gave " + r});
         }
     }
 

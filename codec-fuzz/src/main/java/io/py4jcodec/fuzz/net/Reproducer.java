@@ -25,12 +25,24 @@ import java.util.Map;
  * probe-answer: IXlz...
  * op: {"op":"call",...}           (gateway only: the operation the client's driver performed)
  * fault: CLOSE_MID                (gateway only: the transport fault used instead of the bytes)
+ * answers-command: 0              (gateway only, when not the operation's last command: which of the
+ *                                   commands the operation sends the bytes or fault answer, from 0)
  * </pre>
+ *
+ * @param answerAt gateway role: the index of the operation's command that {@code bytes} (or
+ *                 {@code fault}) answer, or -1 for its last command (the file then has no
+ *                 {@code answers-command} line, as files written before the key existed)
  */
 public record Reproducer(String role, String mode, Outcome outcome, String signature, long seed, int caseIndex,
                          byte[] bytes, byte[] probe, byte[] probeAnswer, String detail, String op,
-                         String fault) {
+                         String fault, int answerAt) {
     public static final String FORMAT = "py4j-fuzz-repro/1";
+
+    /** A reproducer whose bytes answer the last command of its case (every role but a gateway's lookup cases). */
+    public Reproducer(String role, String mode, Outcome outcome, String signature, long seed, int caseIndex,
+                      byte[] bytes, byte[] probe, byte[] probeAnswer, String detail, String op, String fault) {
+        this(role, mode, outcome, signature, seed, caseIndex, bytes, probe, probeAnswer, detail, op, fault, -1);
+    }
 
     /** Writes the file. */
     public void write(Path file) throws IOException {
@@ -55,6 +67,9 @@ public record Reproducer(String role, String mode, Outcome outcome, String signa
         if (op != null) {
             b.append("op: ").append(oneLine(op)).append('\n');
             b.append("fault: ").append(fault == null ? "" : fault).append('\n');
+            if (answerAt >= 0) {
+                b.append("answers-command: ").append(answerAt).append('\n');
+            }
         }
         b.append("detail: ").append(oneLine(detail)).append('\n');
         Files.writeString(file, b, StandardCharsets.UTF_8);
@@ -83,7 +98,7 @@ public record Reproducer(String role, String mode, Outcome outcome, String signa
                 Integer.parseInt(kv.getOrDefault("case", "0")), d.decode(kv.getOrDefault("bytes", "")),
                 kv.containsKey("probe") ? d.decode(kv.get("probe")) : null,
                 kv.containsKey("probe-answer") ? d.decode(kv.get("probe-answer")) : null, kv.getOrDefault("detail", ""),
-                kv.get("op"), kv.getOrDefault("fault", ""));
+                kv.get("op"), kv.getOrDefault("fault", ""), Integer.parseInt(kv.getOrDefault("answers-command", "-1")));
     }
 
     static String oneLine(String s) {

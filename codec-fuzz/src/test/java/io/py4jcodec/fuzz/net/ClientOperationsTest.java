@@ -133,6 +133,53 @@ class ClientOperationsTest {
         assertEquals(List.of(Outcome.OK, Outcome.OK, Outcome.OK), c.replay(cases), details(c));
     }
 
+    /**
+     * Lookup cases fuzz the answer to an earlier command of an operation (a class name's lookup, the
+     * size a negative index needs) instead of its last. The real client raises a documented error
+     * when a lookup is answered with an error; a driver planted to swallow that error into a result
+     * is reported MISREAD, and its reproducer, which records the command it answers, replays to the same.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ConnectionMode.class)
+    void aLookupAnsweredWithAnErrorIsRaisedAndASwallowedOneIsAMisread(ConnectionMode mode, @TempDir Path out) throws Exception {
+        PythonPeer py = PythonPeer.require();
+        byte[] error = TextCodec.of(Side.JAVA).newEncoder().encode(ReturnMessage.error(new io.py4jcodec.api.model.StringValue("no such")));
+        List<Reproducer> cases = new ArrayList<>();
+        for (String[] c : new String[][]{{"constructor", "0"}, {"constructor", "2"}, {"list_get", "0"}, {"array_slice", "0"}}) {
+            var op = ClientOperations.op(c[0], Entropy.seeded(c[0].hashCode()), GEN);
+            if (c[0].equals("constructor")) {
+                op.put("class", "java.util.ArrayList"); // three lookups: java, java.util, java.util.ArrayList
+            } else if (c[0].equals("list_get")) {
+                op.put("index", -1); // a negative index: the size first
+            } else {
+                op.put("start", -2).put("stop", -1);
+            }
+            int at = Integer.parseInt(c[1]);
+            assertTrue(at < ClientOperations.script(op).lookups().size(), c[0] + " has lookup " + at);
+            cases.add(new Reproducer("gateway", mode.name(), Outcome.OK, c[0], 0, 0, error, null, null, "",
+                    CanonicalJson.write(op), "", at));
+        }
+        GatewayCampaign real = campaign(py, GatewayCampaign.shippedDriver(), mode, out.resolve("real"));
+        assertEquals(List.of(Outcome.OK, Outcome.OK, Outcome.OK, Outcome.OK), real.replay(cases), details(real));
+
+        Files.copy(GatewayCampaign.shippedDriver(), out.resolve("py4j_client.py"));
+        Path driver = out.resolve("planted_lookup.py");
+        try (InputStream in = getClass().getResourceAsStream("/io/py4jcodec/fuzz/drivers/planted_lookup.py")) {
+            Files.write(driver, in.readAllBytes());
+        }
+        GatewayCampaign planted = campaign(py, driver, mode, out.resolve("planted"));
+        assertEquals(List.of(Outcome.MISREAD, Outcome.MISREAD, Outcome.MISREAD, Outcome.MISREAD), planted.replay(cases), details(planted));
+        assertTrue(details(planted).contains("MISREAD constructor generated lookup @result"), details(planted));
+        List<Reproducer> written = new ArrayList<>();
+        for (Findings.Finding f : planted.findings().all()) {
+            Reproducer r = Reproducer.read(f.reproducer());
+            assertTrue(r.answerAt() >= 0, "the reproducer says which command it answers: " + f.reproducer());
+            written.add(r);
+        }
+        List<Outcome> again = campaign(py, driver, mode, out.resolve("again")).replay(written);
+        assertEquals(java.util.Collections.nCopies(written.size(), Outcome.MISREAD), again);
+    }
+
     /** A case of {@code kind} whose last command is answered as a gateway that behaves answers it. */
     private static Reproducer answeredValidly(String kind, ConnectionMode mode) {
         var op = ClientOperations.op(kind, Entropy.seeded(kind.hashCode()), GEN);
