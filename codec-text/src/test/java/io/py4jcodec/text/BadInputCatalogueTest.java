@@ -91,6 +91,12 @@ class BadInputCatalogueTest {
                 new Case("i beyond int range (strict)", javaStrict(), "c\nt\nm\ni^2147483648\ne\n", Reason.NUMBER_OUT_OF_RANGE, true, false),
                 new Case("not a number", java(), "c\nt\nm\ni^1.0\ne\n", Reason.BAD_NUMBER, true, false),
                 new Case("hex float (strict)", javaStrict(), "c\nt\nm\nd^0x1p3\ne\n", Reason.BAD_NUMBER, true, false),
+                // found by Jazzer (pythonTextReader): the strict check wrote Java's plain form of the value to compare
+                // it, 2 billion digits here (an OutOfMemoryError), 116 million for the fuzzer's 423 bytes
+                new Case("decimal exponent neither peer writes (strict Java)", javaStrict(), "c\nt\nm\nD^1e+2000000000\ne\n",
+                        Reason.BAD_NUMBER, true, false),
+                new Case("decimal exponent neither peer writes (strict Python)", TextCodec.builder(Side.PYTHON).strict(true).build(),
+                        "!yD^1e+2000000000\n", Reason.BAD_NUMBER, true, false),
                 new Case("boolean other than true/false (strict)", javaStrict(), "c\nt\nm\nb^yes\ne\n", Reason.BAD_BOOLEAN, true, false),
                 new Case("bad Base64 length", java(), "c\nt\nm\nj^AAE\ne\n", Reason.BAD_BASE64, true, false),
                 new Case("bad Base64 padding (Python)", python(), "!yj^AA=\n", Reason.BAD_BASE64, true, false),
@@ -201,6 +207,29 @@ class BadInputCatalogueTest {
                 () -> py.encode(new CallCommand("t", "m", List.of(Value.ofString("\ud800"))))).reason());
         assertEquals(Reason.UNENCODABLE, assertThrows(ProtocolException.class,
                 () -> py.encode(new CallCommand("t", "m", List.of(Value.ofProxy("p;0", "java.lang.Runnable"))))).reason());
+    }
+
+    /**
+     * A strict reader rejects a decimal whose exponent neither peer writes without writing the value
+     * out: before the fix it built Java's plain form to compare (100 million digits here, 2 billion
+     * for {@code 1e+2000000000}); now the frame costs what its 20 bytes do.
+     */
+    @Test
+    void aDecimalExponentIsNeverWrittenOut() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        String[][] cases = {{"JAVA", "c\nt\nm\nD1e+100000000\ne\n"}, {"PYTHON", "!yD1e+100000000\n"}};
+        for (String[] c : cases) {
+            TextCodec strict = TextCodec.builder(Side.valueOf(c[0])).strict(true).build();
+            byte[] bytes = c[1].getBytes(StandardCharsets.US_ASCII);
+            TextDecoder warm = strict.newDecoder();
+            assertThrows(ProtocolException.class, () -> warm.decode(new UnsafeBuffer(bytes), 0, bytes.length));
+            TextDecoder d = strict.newDecoder();
+            long before = threads.getCurrentThreadAllocatedBytes();
+            ProtocolException e = assertThrows(ProtocolException.class, () -> d.decode(new UnsafeBuffer(bytes), 0, bytes.length));
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertEquals(Reason.BAD_NUMBER, e.reason(), c[0]);
+            assertTrue(allocated < 1 << 20, c[0] + " strict reader allocated " + allocated + " bytes for " + bytes.length);
+        }
     }
 
     static byte[] concat(byte[] a, byte[] b) {

@@ -32,6 +32,20 @@ public final class DecimalText {
     }
 
     /**
+     * Whether {@code text} is exactly what {@code side} writes for {@code v}, found without writing
+     * out a form far longer than {@code text}: Java's plain form of {@code 1E+2000000000} is two
+     * billion characters, and a strict reader asked that by 14 input bytes must not build it. Java
+     * never writes an exponent, so text with one is not Java's; text without one is as long as the
+     * plain form it is compared with.
+     */
+    public static boolean isWrittenBy(Side side, String text, DecimalValue v) {
+        if (side == Side.JAVA && (text.indexOf('e') >= 0 || text.indexOf('E') >= 0)) {
+            return false;
+        }
+        return text.equals(format(side, v));
+    }
+
+    /**
      * Reads decimal text as {@code side} does: {@code new BigDecimal(text)} for Java,
      * {@link PythonNumberSyntax#parseDecimal} ({@code Decimal(text)}) for Python.
      *

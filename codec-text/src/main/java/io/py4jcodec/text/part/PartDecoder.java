@@ -291,7 +291,7 @@ public final class PartDecoder {
         } catch (NumberFormatException e) {
             throw ProtocolException.of(Reason.BAD_NUMBER, base + from, part, "not a decimal: " + ProtocolException.snippet(t));
         }
-        if (strict && !t.equals(DecimalText.format(Side.PYTHON, v)) && !t.equals(DecimalText.format(Side.JAVA, v))) {
+        if (strict && !DecimalText.isWrittenBy(Side.PYTHON, t, v) && !DecimalText.isWrittenBy(Side.JAVA, t, v)) {
             throw ProtocolException.of(Reason.BAD_NUMBER, base + from, part,
                     "decimal spelling neither peer writes (strict): " + ProtocolException.snippet(t));
         }
