@@ -100,6 +100,11 @@ public final class GatewayCampaign {
             return at < 0 ? script.commands().size() - 1 : at;
         }
 
+        /** Whether the fault leaves no whole answer to read (a slow or an extra-line one does). */
+        boolean broken() {
+            return fault != null && fault != Fault.SLOW && fault != Fault.EXTRA_LINE;
+        }
+
         /** Whether the fuzzed answer is a lookup's, not the last command's. */
         boolean lookup() {
             return at >= 0 && at < script.commands().size() - 1;
@@ -636,7 +641,7 @@ public final class GatewayCampaign {
             }
             return;
         }
-        boolean broken = p.fault() != null && p.fault() != Fault.SLOW && p.fault() != Fault.EXTRA_LINE;
+        boolean broken = p.broken();
         if (kind == ClientOperations.Result.DISCARDED) {
             // an answer the client cannot read (empty, cut, reset) may raise; any other is dropped unread
             boolean mayRaise = broken || p.how().equals("mutated");
@@ -684,7 +689,7 @@ public final class GatewayCampaign {
             return;
         }
         ReturnMessage answered = p.fault() == null ? answerIn(p.reply()) : p.answer();
-        boolean broken = p.fault() != null && p.fault() != Fault.SLOW && p.fault() != Fault.EXTRA_LINE;
+        boolean broken = p.broken();
         if (broken || answered != null && !(answered instanceof SuccessReturn)) {
             found.add(new Object[]{Outcome.MISREAD, "result", "lookup " + p.at() + " of " + p.kind() + " answered "
                     + Wire.show(p.reply(), 200) + (broken ? " with " + p.fault().label() : "") + ", the client gave " + r});
