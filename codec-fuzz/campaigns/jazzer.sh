@@ -37,8 +37,8 @@ fuzz)
     ;;
 merge)
     [ -d "$generated" ] || { echo "no grown corpus at $generated: run a campaign first" >&2; exit 2; }
+    # -DskipTests still compiles the tests: the fuzz test class the driver runs
     mvn -B -q -ntp install -DskipTests -Djacoco.skip -Dmaven.javadoc.skip -Dmaven.source.skip -pl codec-fuzz -am
-    mvn -B -q -ntp test-compile -pl codec-fuzz -Djacoco.skip
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
     mvn -B -q -ntp dependency:build-classpath -pl codec-fuzz -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp"
