@@ -1,7 +1,9 @@
 package io.py4jcodec.api;
 
 /**
- * Bounds a decoder enforces before it allocates: one immutable value, made by a builder.
+ * Bounds a decoder enforces before it allocates: one immutable value, made by a builder. An encoder
+ * enforces one of them too, {@code maxLineBytes}, on the one part whose text can be far longer than
+ * the value it writes: a decimal, which Java writes without an exponent.
  *
  * <p>The real Py4J peers have no such bounds (a line is read into memory whatever its length), so
  * the defaults are generous enough for real traffic (a 10 MB byte array in one {@code j} part fits)
@@ -11,7 +13,8 @@ package io.py4jcodec.api;
  * Limits limits = Limits.builder().maxLineBytes(1 << 20).maxParts(1_000).build();
  * }</pre>
  *
- * @param maxLineBytes  longest line, terminator excluded
+ * @param maxLineBytes  longest line, terminator excluded; also the longest line a text encoder writes a
+ *                      decimal on
  * @param maxFrameBytes longest frame (one command with all its lines, or one answer)
  * @param maxParts      most lines in one frame after the command name (arguments, ids, {@code e})
  * @param maxInterfaces most interfaces named by one Python proxy part ({@code f<id>;<iface>...})

@@ -116,7 +116,7 @@ public final class TextCodec implements Codec {
 
     @Override
     public TextEncoder newEncoder() {
-        return new TextEncoder(side);
+        return new TextEncoder(side, limits);
     }
 
     @Override
@@ -179,7 +179,7 @@ public final class TextCodec implements Codec {
             return this;
         }
 
-        /** Decoder limits (default {@link Limits#DEFAULT}). */
+        /** Decoder limits, and the line length an encoder's decimal must fit (default {@link Limits#DEFAULT}). */
         public Builder limits(Limits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
             return this;

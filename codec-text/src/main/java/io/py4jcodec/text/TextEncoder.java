@@ -1,5 +1,6 @@
 package io.py4jcodec.text;
 
+import io.py4jcodec.api.Limits;
 import io.py4jcodec.api.MessageEncoder;
 import io.py4jcodec.api.Side;
 import io.py4jcodec.api.model.*;
@@ -22,7 +23,9 @@ import org.agrona.MutableDirectBuffer;
  *
  * <p>An encoder writes any command, whichever side really sends it (useful for tests and fuzzing);
  * byte-exactness is promised for the commands and answers that side's peer sends. Raw lines (ids,
- * names) that hold a line break are refused with {@link io.py4jcodec.api.Reason#UNENCODABLE}.
+ * names) that hold a line break are refused with {@link io.py4jcodec.api.Reason#UNENCODABLE}, and
+ * so is a decimal whose plain text (Java's) would make a line longer than
+ * {@link Limits#maxLineBytes()}, rather than built.
  */
 public final class TextEncoder implements MessageEncoder {
     private static final byte LF = '\n';
@@ -31,9 +34,9 @@ public final class TextEncoder implements MessageEncoder {
     private final PartEncoder parts;
     private final CommandLines lines;
 
-    TextEncoder(Side side) {
+    TextEncoder(Side side, Limits limits) {
         this.side = side;
-        this.parts = new PartEncoder(side);
+        this.parts = new PartEncoder(side, limits);
         this.lines = new CommandLines(); // after side, which it reads
     }
 

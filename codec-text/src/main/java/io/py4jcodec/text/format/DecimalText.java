@@ -32,6 +32,34 @@ public final class DecimalText {
     }
 
     /**
+     * The length of Java's text for {@code v}, {@code toPlainString()}, found without writing it: a
+     * {@code long}, since {@code 1E+2147483647} (14 characters to read) has 2,147,483,648 digits
+     * plain. An encoder asks this before it writes a decimal ({@link io.py4jcodec.api.Limits#maxLineBytes()}).
+     */
+    public static long javaLength(BigDecimal v) {
+        long scale = v.scale();
+        long sign = v.signum() < 0 ? 1 : 0;
+        if (scale < 0) {
+            // "0", not "0000", for 0E+3
+            return v.signum() == 0 ? 1 : sign + v.precision() - scale;
+        }
+        long digits = v.precision();
+        if (scale == 0) {
+            return sign + digits;
+        }
+        // "0.00" + digits when the point is left of every digit, else a point among them
+        return sign + (scale >= digits ? 2 + scale : digits + 1);
+    }
+
+    /**
+     * The longest plain text Java may write for a decimal when lines are bounded by
+     * {@code maxLineBytes}: what is left of the line once an answer's {@code !yD} is written.
+     */
+    public static long maxJavaLength(int maxLineBytes) {
+        return maxLineBytes - 3L;
+    }
+
+    /**
      * Whether {@code text} is exactly what {@code side} writes for {@code v}, found without writing
      * out a form far longer than {@code text}: Java's plain form of {@code 1E+2000000000} is two
      * billion characters, and a strict reader asked that by 14 input bytes must not build it. Java

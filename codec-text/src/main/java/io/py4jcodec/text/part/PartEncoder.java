@@ -1,6 +1,8 @@
 package io.py4jcodec.text.part;
 
+import io.py4jcodec.api.Limits;
 import io.py4jcodec.api.ProtocolException;
+import io.py4jcodec.api.Reason;
 import io.py4jcodec.api.Side;
 import io.py4jcodec.api.model.ArrayReference;
 import io.py4jcodec.api.model.BooleanValue;
@@ -39,12 +41,25 @@ import org.agrona.MutableDirectBuffer;
  *
  * Strings are escaped; ids and interface names are written raw and may not hold a line break (nor,
  * in a proxy, a {@code ;}), since no peer could read them back.
+ *
+ * <p>One part can be far longer than the value it writes: Java writes a decimal plain, so
+ * {@code 1E+100000000}, 12 characters as Python sends it, is 100,000,001 characters as Java writes
+ * it back (py4j's GatewayServer builds all of it, or dies of {@code OutOfMemoryError}). Such a part is
+ * refused, before anything is built, when its line would pass {@link Limits#maxLineBytes()}.
  */
 public final class PartEncoder {
     private final Side side;
+    private final long maxDecimalLength;
 
+    /** An encoder for {@code side} with {@link Limits#DEFAULT}. */
     public PartEncoder(Side side) {
+        this(side, Limits.DEFAULT);
+    }
+
+    /** An encoder for {@code side} that refuses a decimal whose line would be longer than {@code limits.maxLineBytes()}. */
+    public PartEncoder(Side side, Limits limits) {
         this.side = side;
+        this.maxDecimalLength = DecimalText.maxJavaLength(limits.maxLineBytes());
     }
 
     /** The side whose formatting this encoder uses. */
@@ -68,7 +83,13 @@ public final class PartEncoder {
                 boolean b = ((BooleanValue) v).value();
                 p += writeAscii(side == Side.PYTHON ? (b ? "True" : "False") : (b ? "true" : "false"), dst, p);
             }
-            case 'D' -> p += writeAscii(DecimalText.format(side, (DecimalValue) v), dst, p);
+            case 'D' -> {
+                DecimalValue d = (DecimalValue) v;
+                if (side == Side.JAVA) {
+                    checkPlainLength(d);
+                }
+                p += writeAscii(DecimalText.format(side, d), dst, p);
+            }
             case 's' -> p += writeEscaped(((StringValue) v).value(), dst, p);
             case 'j' -> {
                 byte[] enc = Base64Text.encode(((BytesValue) v).value());
@@ -141,6 +162,15 @@ public final class PartEncoder {
 
     private static int writeAscii(String s, MutableDirectBuffer dst, int index) {
         return dst.putStringWithoutLengthAscii(index, s);
+    }
+
+    /** Python writes an exponent, so its text is as long as the digits the value holds; Java's plain text is not. */
+    private void checkPlainLength(DecimalValue d) {
+        long length = DecimalText.javaLength(d.value());
+        if (length > maxDecimalLength) {
+            throw ProtocolException.limit(Reason.UNENCODABLE, -1, -1, "decimal written plain, characters", length,
+                    maxDecimalLength, "maxLineBytes");
+        }
     }
 
     private static void checkNoSemicolon(String s, String what) {

@@ -2,8 +2,12 @@ package io.py4jcodec.text.oracle;
 
 import static io.py4jcodec.text.oracle.Seeded.show;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.py4jcodec.api.Limits;
+import io.py4jcodec.api.ProtocolException;
+import io.py4jcodec.api.Reason;
 import io.py4jcodec.api.Side;
 import io.py4jcodec.api.model.AuthCommand;
 import io.py4jcodec.api.model.ClassMember;
@@ -19,8 +23,11 @@ import io.py4jcodec.api.model.Value;
 import io.py4jcodec.api.model.VoidValue;
 import io.py4jcodec.text.TextCodec;
 import io.py4jcodec.text.TextEncoder;
+import io.py4jcodec.text.format.DecimalText;
 import io.py4jcodec.text.part.PartEncoder;
 import java.lang.reflect.Field;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -121,6 +128,62 @@ class JavaEncodeOracleTest {
             t = new InvocationTargetException(t, g.string(5));
         }
         return t;
+    }
+
+    /**
+     * The length an encoder checks before it writes a decimal is the length of py4j's part, on
+     * generated decimals (scales -400 to 400, up to 200 bits of digits, zero with every scale).
+     */
+    @Test
+    void aDecimalsLengthKnownWithoutWritingItIsPy4jsPartLength() {
+        Seeded.forAll("decimal lengths", 20_000, c -> {
+            BigDecimal d = c.gen.chance(10) ? BigDecimal.ZERO.setScale(c.gen.between(-50, 50)) : c.gen.decimal();
+            c.input(d.unscaledValue() + " scale " + d.scale());
+            String py4jPart = ReturnObject.getDecimalReturnObject(d).getCommandPart();
+            assertEquals(py4jPart.length() - 1, DecimalText.javaLength(d), py4jPart);
+        });
+    }
+
+    /**
+     * Where py4j writes a decimal in full whatever its length (100,000,001 characters for the 12 of
+     * {@code 1E+100000000}, or an {@code OutOfMemoryError}; FINDINGS 29), our encoder refuses one
+     * whose answer line would pass {@code maxLineBytes}, naming the setting, before it builds
+     * anything; up to that line it writes py4j's bytes, and a decoder with the same limits reads
+     * them back.
+     */
+    @Test
+    void aDecimalIsWrittenUpToMaxLineBytesAndRefusedBeyondItUnbuilt() {
+        Limits limits = Limits.builder().maxLineBytes(1000).build();
+        TextCodec codec = TextCodec.builder(Side.JAVA).limits(limits).build();
+        TextEncoder limited = codec.newEncoder();
+        // each pair: a decimal whose answer line is 1,000 bytes, and one a character longer
+        BigDecimal[][] pairs = {
+                {new BigDecimal("1E+996"), new BigDecimal("1E+997")},
+                {new BigDecimal("-1E+995"), new BigDecimal("-1E+996")},
+                {new BigDecimal(BigInteger.ONE, 995), new BigDecimal(BigInteger.ONE, 996)},
+                {new BigDecimal(BigInteger.ONE.negate(), 994), new BigDecimal(BigInteger.ONE.negate(), 995)},
+                {new BigDecimal(BigInteger.TEN.pow(995), 3), new BigDecimal(BigInteger.TEN.pow(996), 3)}};
+        for (BigDecimal[] pair : pairs) {
+            String py4j = Protocol.getOutputCommand(ReturnObject.getDecimalReturnObject(pair[0]));
+            assertEquals(1000, py4j.length() - 1, "the longest answer line that fits");
+            byte[] wire = limited.encode(ReturnMessage.success(Value.ofDecimal(pair[0])));
+            assertSameBytes(Py4jOracle.javaWrites(py4j), wire, "answer at the limit");
+            TextCodec.builder(Side.PYTHON).limits(limits).build().newDecoder().decode(wire, 0, wire.length);
+            ProtocolException e = assertThrows(ProtocolException.class, () -> limited.encode(ReturnMessage.success(Value.ofDecimal(pair[1]))));
+            assertEquals(Reason.UNENCODABLE, e.reason());
+            assertEquals("maxLineBytes", e.limitSetting(), e.getMessage());
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        TextEncoder byDefault = TextCodec.of(Side.JAVA).newEncoder();
+        ReturnMessage huge = ReturnMessage.success(Value.ofDecimal(new BigDecimal("1E+2000000000")));
+        assertThrows(ProtocolException.class, () -> byDefault.encode(huge));
+        long before = threads.getCurrentThreadAllocatedBytes();
+        ProtocolException e = assertThrows(ProtocolException.class, () -> byDefault.encode(huge));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(e.getMessage().contains("2000000001"), e.getMessage());
+        assertTrue(allocated < 1 << 20, "refusing 1E+2000000000 allocated " + allocated + " bytes");
+        // Python writes the exponent: nothing to refuse
+        assertEquals("!yD1E+2000000000\n", new String(TextCodec.of(Side.PYTHON).newEncoder().encode(huge), StandardCharsets.US_ASCII));
     }
 
     @Test
