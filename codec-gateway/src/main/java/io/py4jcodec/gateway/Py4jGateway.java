@@ -93,9 +93,9 @@ public final class Py4jGateway implements AutoCloseable {
         this.config = b.config.build();
         this.classLoader = b.classLoader != null ? b.classLoader : Thread.currentThread().getContextClassLoader();
         this.tokenDigest = config.authToken() == null ? null : sha256(config.authToken());
-        this.gateway = new Gateway(b.entryPoint, config.mode() == ConnectionMode.CLIENT_SERVER
+        this.gateway = new BoundedGateway(b.entryPoint, config.mode() == ConnectionMode.CLIENT_SERVER
                 ? new PinnedPythonClient(this, config.callbackAddress(), config.callbackPort())
-                : new PythonCallbackClient(config.callbackAddress(), config.callbackPort(), config));
+                : new PythonCallbackClient(config.callbackAddress(), config.callbackPort(), config), config.limits());
         this.gateway.startup();
         this.gateway.putObject(py4j.Protocol.GATEWAY_SERVER_ID, new GatewayServerObject(this));
         this.handler = Objects.requireNonNull(b.handler.apply(this), "handler");

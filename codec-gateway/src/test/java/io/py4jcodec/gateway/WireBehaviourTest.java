@@ -119,6 +119,24 @@ class WireBehaviourTest {
         }
     }
 
+    /**
+     * #29: py4j writes a returned decimal plain whatever its length, so 15 bytes make it build
+     * 2,000,000,001 characters (or die of OutOfMemoryError). Here a decimal whose answer line would
+     * pass maxLineBytes (64 KiB in this fixture) is an error answer naming the setting.
+     */
+    @Test
+    void aDecimalTooLongToWritePlainIsAnErrorAndTheConnectionStays() throws IOException {
+        try (WireClient c = new WireClient(gw.port())) {
+            String a = c.call("c\nt\necho\nD1E+2000000000\ne\n");
+            assertTrue(a.startsWith("!xs") && a.contains("maxLineBytes"), a);
+            // the longest line that fits: !yD and 65,533 digits
+            assertEquals("!yD1" + "0".repeat(65532), c.call("c\nt\necho\nD1E+65532\ne\n"));
+            String over = c.call("c\nt\necho\nD-1E+65532\ne\n");
+            assertTrue(over.startsWith("!xs") && over.contains("maxLineBytes"), over);
+            c.assertUsable();
+        }
+    }
+
     /** #5 is inherent to the framing (no length): a cut-off command waits; the idle timeout bounds it. */
     @Test
     void aTruncatedCommandWaitsAndTheIdleTimeoutEndsIt() throws IOException {
