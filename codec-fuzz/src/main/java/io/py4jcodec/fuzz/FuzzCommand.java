@@ -212,7 +212,7 @@ public final class FuzzCommand implements Callable<Integer> {
                     ConnectionMode.valueOf(r.mode().toUpperCase(Locale.ROOT)), r.seed(), Integer.MAX_VALUE, null, timeout,
                     Duration.ofSeconds(idleSeconds), out, false, log));
             got = c.replay(r);
-            log.println("replayed " + replay + ": " + got);
+            log.println("replayed " + replay + ": " + got + " (" + c.replayDetail() + ")");
         }
         if (got == r.outcome()) {
             log.println("reproduced: " + got);

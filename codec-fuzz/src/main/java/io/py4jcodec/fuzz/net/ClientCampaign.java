@@ -28,7 +28,9 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,8 +62,12 @@ public final class ClientCampaign {
     private final AtomicInteger nextCase = new AtomicInteger();
     private final AtomicInteger repros = new AtomicInteger();
     private final AtomicBoolean stop = new AtomicBoolean();
-    private volatile byte[] fixedReply;
+    /** Replaying: the replies to send, one per request, the reproducer's own last; null in a campaign. */
+    private volatile List<byte[]> fixedReplies;
+    /** Replaying: what the client must pass back after the last reply, when it is a valid answer. */
+    private volatile Value fixedEcho;
     private volatile Outcome firstOutcome;
+    private volatile String replayDetail;
     private volatile int boundPort;
 
     public ClientCampaign(Config cfg) {
@@ -121,7 +127,7 @@ public final class ClientCampaign {
         }
         bar.finish();
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
-        if (fixedReply == null) {
+        if (fixedReplies == null) {
             findings.printSummary(cfg.log(), "py4j-codec fuzz --listen " + boundPort, took);
             findings.writeReports(cfg.out(), "py4j-codec fuzz as the server of a client on port " + boundPort, settings(), took);
         }
@@ -130,11 +136,39 @@ public final class ClientCampaign {
 
     private int lastCases = -1;
 
-    /** Replays a listen-role reproducer: answers the first request with its bytes and reports the client's reaction. */
+    /**
+     * Replays a listen-role reproducer: answers the first requests with the replies recorded before
+     * its case on the same connection, the next with its bytes, and reports the client's reaction
+     * to that one (or how the connection ended, if it ended before it). A valid answer among them is
+     * judged as in a campaign: a client that passes back another value misread it.
+     */
     public Outcome replay(Reproducer r) throws IOException {
-        fixedReply = r.bytes();
+        List<byte[]> replies = new ArrayList<>(r.before());
+        replies.add(r.bytes());
+        fixedEcho = validEcho(r.bytes());
+        fixedReplies = replies;
         run();
         return firstOutcome;
+    }
+
+    /** After {@link #replay}: which case gave its outcome, and what the client did. */
+    public String replayDetail() {
+        return replayDetail;
+    }
+
+    /** The echo of {@code reply} when it is one answer exactly as our Python writer writes it, else null. */
+    private Value validEcho(byte[] reply) {
+        try {
+            TextDecoder reader = TextCodec.builder(Side.JAVA).mode(cfg.mode()).build().newDecoder();
+            int n = reader.decode(new UnsafeBuffer(reply), 0, reply.length);
+            if (n == reply.length && reader.message() instanceof ReturnMessage a
+                    && java.util.Arrays.equals(reply, TextCodec.of(Side.PYTHON).newEncoder().encode(a))) {
+                return echoOf(a);
+            }
+        } catch (ProtocolException e) {
+            // not an answer: nothing to misread
+        }
+        return null;
     }
 
     private Map<String, String> settings() {
@@ -149,8 +183,16 @@ public final class ClientCampaign {
         return s;
     }
 
-    /** Our last answer on a connection, waiting for the client's next move to be judged. */
-    private record Pending(int caseIndex, String signature, byte[] reply, Value echo) {
+    /**
+     * The replies a reproducer keeps from before its case on the same connection. A client can carry
+     * one answer into the next (py4j's callback clients leave an extra line in their reader, root
+     * cause 7), so a case alone may not replay; in the campaigns the line came from one to a few
+     * cases back, and a bound keeps a long connection from making every reproducer long.
+     */
+    static final int MAX_BEFORE = 16;
+
+    /** Our last answer on a connection, waiting for the client's next move to be judged; {@code before}: the replies before it there. */
+    private record Pending(int caseIndex, String signature, byte[] reply, Value echo, List<byte[]> before) {
     }
 
     private void serve(Socket s, int connId) {
@@ -158,6 +200,7 @@ public final class ClientCampaign {
         TextDecoder decoder = TextCodec.builder(Side.PYTHON).mode(cfg.mode()).keepUnknownCommands(true)
                 .limits(Limits.builder().maxLineBytes(1 << 20).maxFrameBytes(4 << 20).build()).build().newDecoder();
         Pending pending = null;
+        java.util.ArrayDeque<byte[]> history = new java.util.ArrayDeque<>();
         boolean authed = cfg.authToken() == null;
         byte[] acc = new byte[1 << 16];
         int start = 0;
@@ -259,9 +302,12 @@ public final class ClientCampaign {
                 byte[] reply;
                 String how;
                 Value echo = null;
-                if (fixedReply != null) {
-                    reply = fixedReply;
+                List<byte[]> fixed = fixedReplies;
+                if (fixed != null) {
+                    int last = fixed.size() - 1;
+                    reply = fixed.get(Math.min(caseIndex, last));
                     how = "replay";
+                    echo = caseIndex == last ? fixedEcho : null;
                 } else if (msg instanceof ProxyGcCommand && e.coin()) {
                     reply = python.encode(ReturnMessage.successWithoutValue());
                     how = "valid";
@@ -281,10 +327,15 @@ public final class ClientCampaign {
                     out.write(reply);
                     out.flush();
                 } catch (IOException ex) {
-                    judge(new Pending(caseIndex, "RESET " + kind + " " + how, reply, null), Outcome.RESET, ex.toString());
+                    judge(new Pending(caseIndex, "RESET " + kind + " " + how, reply, null, List.copyOf(history)), Outcome.RESET,
+                            ex.toString());
                     return;
                 }
-                pending = new Pending(caseIndex, kind + " " + how, reply, echo);
+                pending = new Pending(caseIndex, kind + " " + how, reply, echo, List.copyOf(history));
+                history.addLast(reply);
+                if (history.size() > MAX_BEFORE) {
+                    history.removeFirst();
+                }
             }
         } catch (IOException e) {
             if (pending != null) {
@@ -313,12 +364,21 @@ public final class ClientCampaign {
     }
 
     private void judge(Pending p, Outcome o, String detail) {
-        if (firstOutcome == null) {
-            firstOutcome = o;
-        }
-        if (fixedReply != null) {
+        List<byte[]> fixed = fixedReplies;
+        if (fixed != null) {
+            // a reply before the reproducer's own, taken as it should be: on to the next
+            if (o == Outcome.OK && p.caseIndex() < fixed.size() - 1) {
+                return;
+            }
+            if (firstOutcome == null) {
+                firstOutcome = o;
+                replayDetail = "case " + p.caseIndex() + ": " + detail;
+            }
             stop.set(true);
             return;
+        }
+        if (firstOutcome == null) {
+            firstOutcome = o;
         }
         String signature = o + " " + p.signature();
         Findings.Finding f = findings.record(o, signature, p.caseIndex());
@@ -329,7 +389,7 @@ public final class ClientCampaign {
             Files.createDirectories(cfg.out());
             Path file = cfg.out().resolve(String.format("%03d-listen-%s.repro", repros.incrementAndGet(), o.name().toLowerCase()));
             new Reproducer("listen", cfg.mode().name().toLowerCase(), o, signature, cfg.seed(), p.caseIndex(), p.reply(),
-                    null, null, detail, null, null).write(file);
+                    null, null, detail, null, null, -1, p.before()).write(file);
             findings.attach(f, file, p.reply(), detail);
         } catch (IOException e) {
             cfg.log().println("cannot write reproducer: " + e);

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,21 +29,36 @@ import java.util.Map;
  * fault: CLOSE_MID                (gateway only: the transport fault used instead of the bytes)
  * answers-command: 0              (gateway only, when not the operation's last command: which of the
  *                                   commands the operation sends the bytes or fault answer, from 0)
+ * before: IXlz...                 (listen only, one line each, oldest first: our replies to the requests
+ *                                   before this case on its connection, which a replay sends first)
  * </pre>
  *
  * @param answerAt gateway role: the index of the operation's command that {@code bytes} (or
  *                 {@code fault}) answer, or -1 for its last command (the file then has no
  *                 {@code answers-command} line, as files written before the key existed)
+ * @param before   listen role: the replies to the requests before this case on its connection, oldest
+ *                 first; a client that keeps state across answers (a line left in its reader) needs
+ *                 them to get to this case's outcome
  */
 public record Reproducer(String role, String mode, Outcome outcome, String signature, long seed, int caseIndex,
                          byte[] bytes, byte[] probe, byte[] probeAnswer, String detail, String op,
-                         String fault, int answerAt) {
+                         String fault, int answerAt, List<byte[]> before) {
     public static final String FORMAT = "py4j-fuzz-repro/1";
+
+    public Reproducer {
+        before = List.copyOf(before);
+    }
 
     /** A reproducer whose bytes answer the last command of its case (every role but a gateway's lookup cases). */
     public Reproducer(String role, String mode, Outcome outcome, String signature, long seed, int caseIndex,
                       byte[] bytes, byte[] probe, byte[] probeAnswer, String detail, String op, String fault) {
         this(role, mode, outcome, signature, seed, caseIndex, bytes, probe, probeAnswer, detail, op, fault, -1);
+    }
+
+    /** A reproducer with nothing sent before its case. */
+    public Reproducer(String role, String mode, Outcome outcome, String signature, long seed, int caseIndex,
+                      byte[] bytes, byte[] probe, byte[] probeAnswer, String detail, String op, String fault, int answerAt) {
+        this(role, mode, outcome, signature, seed, caseIndex, bytes, probe, probeAnswer, detail, op, fault, answerAt, List.of());
     }
 
     /** Writes the file. */
@@ -57,6 +74,10 @@ public record Reproducer(String role, String mode, Outcome outcome, String signa
         b.append("signature: ").append(signature).append('\n');
         b.append("seed: ").append(seed).append('\n');
         b.append("case: ").append(caseIndex).append('\n');
+        for (int i = 0; i < before.size(); i++) {
+            b.append("# before ").append(i).append(" as text: ").append(io.py4jcodec.fuzz.Wire.show(before.get(i), 2000)).append('\n');
+            b.append("before: ").append(Base64.getEncoder().encodeToString(before.get(i))).append('\n');
+        }
         b.append("# bytes as text: ").append(io.py4jcodec.fuzz.Wire.show(bytes, 2000)).append('\n');
         b.append("bytes: ").append(Base64.getEncoder().encodeToString(bytes)).append('\n');
         if (probe != null) {
@@ -78,8 +99,14 @@ public record Reproducer(String role, String mode, Outcome outcome, String signa
     /** Reads a file written by {@link #write}. */
     public static Reproducer read(Path file) throws IOException {
         Map<String, String> kv = new LinkedHashMap<>();
+        List<byte[]> before = new ArrayList<>();
+        Base64.Decoder d = Base64.getDecoder();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            if (line.startsWith("before: ")) {
+                before.add(d.decode(line.substring("before: ".length())));
                 continue;
             }
             int c = line.indexOf(": ");
@@ -92,13 +119,12 @@ public record Reproducer(String role, String mode, Outcome outcome, String signa
         if (!FORMAT.equals(kv.get("format"))) {
             throw new IOException(file + ": not a " + FORMAT + " file");
         }
-        Base64.Decoder d = Base64.getDecoder();
         return new Reproducer(kv.get("role"), kv.getOrDefault("mode", "gateway"), Outcome.valueOf(kv.get("outcome")),
                 kv.getOrDefault("signature", ""), Long.parseLong(kv.getOrDefault("seed", "0")),
                 Integer.parseInt(kv.getOrDefault("case", "0")), d.decode(kv.getOrDefault("bytes", "")),
                 kv.containsKey("probe") ? d.decode(kv.get("probe")) : null,
                 kv.containsKey("probe-answer") ? d.decode(kv.get("probe-answer")) : null, kv.getOrDefault("detail", ""),
-                kv.get("op"), kv.getOrDefault("fault", ""), Integer.parseInt(kv.getOrDefault("answers-command", "-1")));
+                kv.get("op"), kv.getOrDefault("fault", ""), Integer.parseInt(kv.getOrDefault("answers-command", "-1")), before);
     }
 
     static String oneLine(String s) {
