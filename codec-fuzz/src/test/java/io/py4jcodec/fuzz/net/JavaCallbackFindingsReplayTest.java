@@ -11,10 +11,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,18 +35,7 @@ import py4j.GatewayServer;
 class JavaCallbackFindingsReplayTest {
 
     static Stream<Path> listenReproducers() throws IOException, URISyntaxException {
-        Path dir = Path.of(JavaCallbackFindingsReplayTest.class.getResource("/findings").toURI());
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".repro")).sorted().toList();
-        }
-        return files.stream().filter(p -> {
-            try {
-                return Reproducer.read(p).role().equals("listen");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return CommittedReproducers.of("listen", "");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -31,19 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PythonFindingsReplayTest {
 
     static Stream<Path> gatewayReproducers() throws IOException, URISyntaxException {
-        Path dir = Path.of(PythonFindingsReplayTest.class.getResource("/findings").toURI());
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().startsWith("py4j-python-") && p.toString().endsWith(".repro"))
-                    .sorted().toList();
-        }
-        return files.stream().filter(p -> {
-            try {
-                return Reproducer.read(p).role().equals("gateway");
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        return CommittedReproducers.of("gateway", "py4j-python-");
     }
 
     @ParameterizedTest(name = "{0}")
